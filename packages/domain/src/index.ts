@@ -1,0 +1,6 @@
+/** @pasar/domain — pure business rules of Pasar (PRODUCT.md). No I/O. */
+export * from './errors.js';
+export * from './money.js';
+export * from './points.js';
+export * from './listing.js';
+export * from './listing-status.js';
