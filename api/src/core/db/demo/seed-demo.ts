@@ -1,0 +1,103 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { computeBarterPoints } from '@pasar/domain';
+import { Category } from '../../../catalog/category.entity.js';
+import { City } from '../../../catalog/city.entity.js';
+import { Listing } from '../../../catalog/listing.entity.js';
+import { ListingKind } from '../../../catalog/listing.enums.js';
+import { Photo } from '../../../catalog/photo.entity.js';
+import { photoFiles } from '../../../catalog/photo.service.js';
+import type { ReferenceService } from '../../../catalog/reference.service.js';
+import { hashPassword } from '../../../identity/password.js';
+import { Role, User } from '../../../identity/user.entity.js';
+import type { Storage } from '../../storage.js';
+import { buildDemoData, DEMO_PASSWORD } from './demo-data.js';
+import sharp from 'sharp';
+import { buildDemoPhotoSvg } from './demo-photos.js';
+
+/** Summary of what the demo seed wrote. */
+export interface DemoSeedResult {
+  users: number;
+  listings: number;
+  photos: number;
+  accounts: { email: string; role: string }[];
+}
+
+/**
+ * Loads the demo data (issue 2, item 8) into an empty database: users with the demo
+ * password, listings over three kinds with photos rendered locally (no network), barter
+ * points computed by packages/domain. Runs in one transaction.
+ */
+export async function seedDemo(em: EntityManager, storage: Storage, reference: ReferenceService): Promise<DemoSeedResult> {
+  const data = buildDemoData();
+  const listings = data.listings.map((l, i) => ({ ...l, photoKeys: l.photos.map((_, p) => `${String(i).padStart(3, '0')}-${p}`) }));
+  // Render the pictures first, four at a time (outside the transaction): full WebP + thumbnail.
+  const rendered: number[][] = [];
+  const jobs = listings.flatMap((l, i) => l.photos.map((spec, p) => ({ i, p, spec, key: `demo/${l.photoKeys[p]}` })));
+  for (let at = 0; at < jobs.length; at += 4) {
+    await Promise.all(jobs.slice(at, at + 4).map(async (job) => {
+      const files = photoFiles(job.key);
+      const [full, thumb] = await Promise.all([
+        sharp(Buffer.from(buildDemoPhotoSvg(job.spec, 800))).webp({ quality: 80 }).toBuffer(),
+        sharp(Buffer.from(buildDemoPhotoSvg(job.spec, 480))).webp({ quality: 75 }).toBuffer(),
+      ]);
+      await Promise.all([storage.put(files.full, full, 'image/webp'), storage.put(files.thumb, thumb, 'image/webp')]);
+      (rendered[job.i] ??= [])[job.p] = full.length;
+    }));
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const now = Date.now();
+  let photoCount = 0;
+  await em.transactional(async (tx) => {
+    const categories = new Map((await tx.find(Category, {})).map((c) => [c.slug, c]));
+    const config = await reference.barterConfig(tx);
+    const users = new Map<string, User>();
+    for (const u of data.users) {
+      const user = new User({ email: u.email, passwordHash, displayName: u.displayName, phone: u.phone, termsVersion: 'demo', role: u.role as Role, cityCode: u.cityCode });
+      user.createdAt = new Date(now - 90 * 86_400_000);
+      users.set(u.email, user);
+      tx.persist(user);
+    }
+    for (const [i, d] of listings.entries()) {
+      const category = categories.get(d.categorySlug);
+      if (!category) throw new Error(`Demo category ${d.categorySlug} is missing`);
+      const listing = new Listing({
+        seller: tx.getReference(User, users.get(d.sellerEmail)!.id, { wrapped: true }),
+        kind: d.kind as ListingKind, title: d.title, description: d.description,
+        category: tx.getReference(Category, category.id, { wrapped: true }),
+        condition: d.condition as Listing['condition'],
+        city: tx.getReference(City, d.cityCode, { wrapped: true }),
+      });
+      // Spread over the last days; whole milliseconds keep keyset cursors exact.
+      listing.createdAt = new Date(now - d.ageDays * 86_400_000 - i * 61_000);
+      listing.updatedAt = listing.createdAt;
+      if (d.sale) Object.assign(listing, d.sale);
+      if (d.service) listing.hourlyRate = d.service.hourlyRate;
+      if (d.barter) {
+        Object.assign(listing, d.barter);
+        const b = computeBarterPoints({
+          basePoints: category.basePoints, valuation: d.barter, condition: d.condition,
+          seasonalMultiplier: reference.seasonalMultiplier(config, category),
+        }, config);
+        listing.points = b.points;
+        listing.pointsBreakdown = { ...b, weights: { ...b.weights } };
+      }
+      tx.persist(listing);
+      const owner = tx.getReference(User, users.get(d.sellerEmail)!.id, { wrapped: true });
+      for (const [position, bytes] of (rendered[i] ?? []).entries()) {
+        const photo = new Photo(owner, `demo/${d.photoKeys[position]}`, 800, 800, bytes);
+        photo.listing = tx.getReference(Listing, listing.id, { wrapped: true });
+        photo.position = position;
+        tx.persist(photo);
+        if (position === 0) listing.cover = tx.getReference(Photo, photo.id, { wrapped: true });
+        photoCount++;
+      }
+    }
+  });
+  return {
+    users: data.users.length,
+    listings: listings.length,
+    photos: photoCount,
+    accounts: data.users.filter((u) => u.role !== 'MEMBER').concat(data.users.filter((u) => u.role === 'MEMBER').slice(0, 2))
+      .map((u) => ({ email: u.email, role: u.role })),
+  };
+}

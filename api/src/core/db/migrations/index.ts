@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261121000000_init } from './Migration20261121000000_init.js';
+
+/** Ordered list of migrations (explicit, so the same list runs from src/ and dist/). */
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261121000000_init', class: Migration20261121000000_init },
+];

@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { buildSchema } from 'type-graphql';
+import { ListingConnectionResolver, ListingResolver, PhotoResolver } from '../../catalog/listing.resolver.js';
+import { ReferenceResolver } from '../../catalog/reference.resolver.js';
+import { IdentityResolver } from '../../identity/identity.resolver.js';
+import { authChecker } from './auth-checker.js';
+
+/** Every resolver class of the API. */
+export const RESOLVERS = [IdentityResolver, ReferenceResolver, ListingResolver, ListingConnectionResolver, PhotoResolver] as const;
+
+/** Builds the executable schema from the type-graphql classes. */
+export function buildAppSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [...RESOLVERS],
+    authChecker,
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    validate: false,
+    emitSchemaFile: false,
+  });
+}
+
+/** The SDL as committed in /schema.graphql: sorted, so diffs show real changes only. */
+export function printAppSchema(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + '\n';
+}
