@@ -17,7 +17,7 @@ export class ConditionMultiplier {
   @Field(() => Float) multiplier!: number;
 }
 
-@ObjectType({ description: 'The admin-set barter valuation configuration in force (PRODUCT §3).' })
+@ObjectType('BarterConfig', { description: 'The admin-set barter valuation configuration in force (PRODUCT §3).' })
 export class BarterConfigView {
   @Field(() => ValuationWeights) weights!: ValuationWeights;
   @Field(() => [ConditionMultiplier]) conditionMultipliers!: ConditionMultiplier[];
