@@ -4,3 +4,4 @@ export * from './money.js';
 export * from './points.js';
 export * from './listing.js';
 export * from './listing-status.js';
+export * from './time.js';

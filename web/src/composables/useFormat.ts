@@ -1,0 +1,47 @@
+import { formatRupiah, groupThousands } from '@pasar/domain';
+import { useI18n } from 'vue-i18n';
+
+const TIME_ZONE = 'Asia/Jakarta';
+const INTL_LOCALE: Record<string, string> = { id: 'id-ID', en: 'en-GB' };
+
+function toDate(value: string | number | Date): Date | null {
+  const d = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** Formats a date in Jakarta time for a locale: "21 Nov 2025". */
+export function formatDate(value: string | number | Date, locale = 'id'): string {
+  const d = toDate(value);
+  if (!d) return '';
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale] ?? locale, { dateStyle: 'medium', timeZone: TIME_ZONE }).format(d);
+}
+
+/** Formats a date and time in Jakarta time with the WIB suffix: "21 Nov 2025 14.05 WIB". */
+export function formatDateTime(value: string | number | Date, locale = 'id'): string {
+  const d = toDate(value);
+  if (!d) return '';
+  const s = new Intl.DateTimeFormat(INTL_LOCALE[locale] ?? locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: TIME_ZONE,
+  }).format(d);
+  return `${s} WIB`;
+}
+
+/** Formats a float multiplier or score for display with up to `digits` decimals. */
+export function formatDecimal(value: number, locale = 'id', digits = 2): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale] ?? locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
+}
+
+/** Formatting bound to the current locale: rupiah, points, dates in Asia/Jakarta. */
+export function useFormat() {
+  const { locale, t } = useI18n();
+  return {
+    money: (n: number | null | undefined) => (typeof n === 'number' && Number.isSafeInteger(n) ? formatRupiah(n) : ''),
+    points: (n: number) => t('listing.points', { n: groupThousands(n) }),
+    number: (n: number) => (Number.isSafeInteger(n) ? groupThousands(n) : String(n)),
+    decimal: (n: number, digits = 2) => formatDecimal(n, locale.value, digits),
+    date: (v: string | number | Date) => formatDate(v, locale.value),
+    dateTime: (v: string | number | Date) => formatDateTime(v, locale.value),
+  };
+}

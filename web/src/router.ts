@@ -1,0 +1,72 @@
+import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router';
+import HomePage from '@/pages/HomePage.vue';
+import { useSessionStore } from '@/stores/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** only for logged-in members: guests go to /login?redirect=… */
+    requiresAuth?: boolean;
+    /** login/register: a logged-in member goes on to ?redirect or home */
+    guestOnly?: boolean;
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: HomePage },
+  {
+    path: '/listings/new',
+    name: 'listing-new',
+    component: () => import('@/pages/ListingFormPage.vue'),
+    meta: { requiresAuth: true },
+  },
+  { path: '/listings/:id', name: 'listing', component: () => import('@/pages/ListingPage.vue') },
+  {
+    path: '/listings/:id/edit',
+    name: 'listing-edit',
+    component: () => import('@/pages/ListingFormPage.vue'),
+    meta: { requiresAuth: true },
+  },
+  {
+    path: '/me/listings',
+    name: 'my-listings',
+    component: () => import('@/pages/MyListingsPage.vue'),
+    meta: { requiresAuth: true },
+  },
+  { path: '/login', name: 'login', component: () => import('@/pages/LoginPage.vue'), meta: { guestOnly: true } },
+  { path: '/register', name: 'register', component: () => import('@/pages/RegisterPage.vue'), meta: { guestOnly: true } },
+  { path: '/terms', name: 'terms', component: () => import('@/pages/TermsPage.vue') },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
+];
+
+/** Only same-app paths are followed after login (no open redirects). */
+export function safeRedirect(value: unknown): string | null {
+  const s = Array.isArray(value) ? value[0] : value;
+  return typeof s === 'string' && s.startsWith('/') && !s.startsWith('//') && !s.startsWith('/\\') ? s : null;
+}
+
+export function createPasarRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)) {
+  const router = createRouter({
+    history,
+    routes,
+    scrollBehavior(to, from, saved) {
+      if (saved) return saved;
+      if (to.hash) return { el: to.hash };
+      if (to.name === from.name && to.name === 'home') return false;
+      return { top: 0 };
+    },
+  });
+
+  router.beforeEach(async (to) => {
+    const session = useSessionStore();
+    if (to.meta.requiresAuth || to.meta.guestOnly) await session.restore();
+    if (to.meta.requiresAuth && !session.isLoggedIn) {
+      return { name: 'login', query: { redirect: to.fullPath } };
+    }
+    if (to.meta.guestOnly && session.isLoggedIn) {
+      return safeRedirect(to.query.redirect) ?? { name: 'home' };
+    }
+    return true;
+  });
+
+  return router;
+}
