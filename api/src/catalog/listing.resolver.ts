@@ -69,7 +69,7 @@ export class ListingResolver {
 
   @FieldResolver(() => [Photo], { description: 'Photos in display order (1–5).' })
   async photos(@Root() listing: Listing): Promise<Photo[]> {
-    return (await listing.photos.load()).getItems();
+    return (await listing.photos.load()).getItems().sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
   }
 
   @FieldResolver(() => Photo, { nullable: true, description: 'The cover photo (the first).' })

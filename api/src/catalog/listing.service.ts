@@ -207,13 +207,16 @@ export class ListingService {
     }
     if (listing.photos.isInitialized()) {
       for (const old of listing.photos.getItems()) {
-        if (!byId.has(old.id)) Object.assign(old, { listing: undefined, position: undefined });
+        if (byId.has(old.id)) continue;
+        listing.photos.remove(old);
+        old.position = undefined;
       }
     }
     photoIds.forEach((id, position) => {
       const photo = byId.get(id)!;
-      photo.listing = em.getReference(Listing, listing.id, { wrapped: true });
       photo.position = position;
+      if (listing.photos.isInitialized()) listing.photos.add(photo);
+      else photo.listing = em.getReference(Listing, listing.id, { wrapped: true });
     });
     listing.cover = em.getReference(Photo, photoIds[0], { wrapped: true });
   }
