@@ -59,7 +59,7 @@ export function playgroundRouter(): Router {
   router.get('/playground/assets/:file', (req, res) => {
     const path = ASSETS[req.params.file];
     if (!path) return void res.status(404).end();
-    res.sendFile(path, { maxAge: '7d' });
+    res.sendFile(path, { maxAge: '7d', dotfiles: 'allow' }); // pnpm's store path has a .pnpm segment
   });
   return router;
 }
