@@ -122,10 +122,6 @@ export function createApollo(session: ApolloSession): PasarApollo {
       graphQLErrors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED') ||
       (networkError as { statusCode?: number } | undefined)?.statusCode === 401;
     if (!unauthenticated || !session.hasRefreshToken()) return;
-    if (operation.getContext().pasarRetried) {
-      session.onAuthLost();
-      return;
-    }
     return new Observable<FetchResult>((observer) => {
       let sub: { unsubscribe(): void } | null = null;
       session
@@ -140,8 +136,16 @@ export function createApollo(session: ApolloSession): PasarApollo {
             } else observer.error(networkError ?? new Error('UNAUTHENTICATED'));
             return;
           }
-          operation.setContext({ pasarRetried: true });
-          sub = forward(operation).subscribe(observer);
+          // The retried answer does not pass through this handler again: a second
+          // UNAUTHENTICATED means the new token is refused too, and the session is over.
+          sub = forward(operation).subscribe({
+            next: (result) => {
+              if (result.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) session.onAuthLost();
+              observer.next(result);
+            },
+            error: (e: unknown) => observer.error(e),
+            complete: () => observer.complete(),
+          });
         })
         .catch((e: unknown) => observer.error(e));
       return () => sub?.unsubscribe();

@@ -7,8 +7,9 @@ export interface TermsSection {
   items?: string[];
 }
 
-export const TERMS_VERSION = '1.0';
-export const TERMS_EFFECTIVE = '2025-11-01';
+/** Must match the API's TERMS_VERSION (api config default), which records each acceptance. */
+export const TERMS_VERSION = '2026-11-01';
+export const TERMS_EFFECTIVE = '2026-11-01';
 
 const id: TermsSection[] = [
   {

@@ -24,9 +24,9 @@ const asText = (v: number | null | undefined) => (v === null || v === undefined 
 export function draftFromFilter(f: ListingFilter, cityName?: string | null): FilterDraft {
   return {
     kind: f.kind ?? '',
-    categoryId: f.categoryId ?? '',
+    categoryId: f.categoryId != null ? String(f.categoryId) : '',
     condition: f.condition ?? '',
-    city: f.cityCode ? { code: f.cityCode, name: cityName || f.cityCode } : null,
+    city: f.cityCode ? { code: String(f.cityCode), name: cityName || String(f.cityCode) } : null,
     minPrice: asText(f.minPrice),
     maxPrice: asText(f.maxPrice),
     minPoints: asText(f.minPoints),

@@ -40,8 +40,15 @@ export async function connectOrm(url: string, opts: Parameters<typeof ormOptions
   return MikroORM.init(ormOptions(url, opts));
 }
 
-/** Applies pending migrations; returns the names applied. */
+/** Advisory lock key held while migrating, so replicas booting together migrate once. */
+const MIGRATION_LOCK = 727_2026;
+
+/** Applies pending migrations under a PostgreSQL advisory lock; returns the names applied. */
 export async function migrate(orm: MikroORM): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
-  return applied.map((m) => m.name);
+  const em = orm.em.fork();
+  return em.transactional(async (tx) => {
+    await tx.execute('select pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
+    const applied = await orm.getMigrator().up();
+    return applied.map((m) => m.name);
+  });
 }

@@ -1,0 +1,294 @@
+/**
+ * Listings benchmark: the public `listings` GraphQL query (HTTP → Apollo → type-graphql →
+ * MikroORM → PostgreSQL) against the same page fetched with hand-written SQL through `pg`.
+ * See README.md for what each number means.
+ *
+ *   pnpm --filter @pasar/bench bench        (or: cd bench && node listings.bench.mjs)
+ *
+ * Uses DATABASE_URL's server when set (creates and drops pasar_bench_<pid>), otherwise an
+ * embedded PostgreSQL in a temp dir. Writes results/listings.json.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { loadConfig } from '@pasar/api/core/config.js';
+import { startServer } from '@pasar/api/core/server.js';
+import { provisionDatabase } from './lib/database.mjs';
+import { seedListings } from './lib/seed.mjs';
+import { sqlListings } from './lib/sql-listings.mjs';
+import { round, summarize } from './lib/stats.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const SETTINGS = {
+  connections: 10,
+  warmupSeconds: 2,
+  durationSeconds: 8,
+  sequentialRequests: 50,
+  sqlPool: 10,
+  users: 200,
+  listings: 12_000,
+};
+
+const NODE = `edges { cursor node { id title kind price points createdAt seller { id displayName } category { id name } city { name } thumbnail { thumbnailUrl } } } pageInfo { hasNextPage endCursor }`;
+const gql = (args, withTotal) => `query Bench($first: Int!) { listings(${args}) { ${withTotal ? 'totalCount ' : ''}${NODE} } }`;
+
+const SCENARIOS = [
+  { name: 'newest', first: 10 },
+  { name: 'newest', first: 50 },
+  { name: 'newest', first: 100 },
+  { name: 'search "sepeda"', first: 50, query: 'sepeda' },
+].map((s) => {
+  const args = s.query ? `first: $first, filter: { query: ${JSON.stringify(s.query)} }` : 'first: $first';
+  return { ...s, gql: gql(args, true), gqlNoTotal: gql(args, false) };
+});
+
+const log = (...a) => console.log(...a);
+const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
+
+/** Tear-down steps, run once in reverse order (normal end, error, or Ctrl-C). */
+const cleanups = [];
+let cleaning;
+function cleanup() {
+  cleaning ??= (async () => {
+    for (const step of cleanups.reverse()) {
+      try {
+        await step();
+      } catch (err) {
+        console.error('cleanup step failed:', err);
+      }
+    }
+  })();
+  return cleaning;
+}
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.once(sig, () => {
+    console.error(`\n${sig}: tearing down…`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+
+async function postGraphql(url, body) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+    body,
+  });
+  const json = await res.json();
+  if (res.status !== 200 || json.errors || !json.data) {
+    throw new Error(`GraphQL request failed (HTTP ${res.status}): ${JSON.stringify(json.errors ?? json).slice(0, 500)}`);
+  }
+  return json.data.listings;
+}
+
+/** SQL statements MikroORM runs per request: reset the counter, N sequential requests, divide. */
+async function statementsPerRequest(url, body, counter, n, expectEdges) {
+  counter.count = 0;
+  for (let i = 0; i < n; i++) {
+    const page = await postGraphql(url, body);
+    if (page.edges.length !== expectEdges) throw new Error(`expected ${expectEdges} edges, got ${page.edges.length}`);
+  }
+  return counter.count / n;
+}
+
+/** autocannon against /graphql: warm-up, then the measured run (in a worker thread, so the server keeps the main thread). */
+async function loadGraphql(url, body) {
+  const base = {
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+    body,
+    connections: SETTINGS.connections,
+    workers: 1,
+    verifyBody: join(HERE, 'lib', 'verify-graphql.cjs'),
+  };
+  await autocannon({ ...base, duration: SETTINGS.warmupSeconds });
+  const r = await autocannon({ ...base, duration: SETTINGS.durationSeconds });
+  const failed = r.errors + r.timeouts + r.non2xx + (r.mismatches ?? 0);
+  return {
+    requests: r.requests.total,
+    seconds: r.duration,
+    rps: r.requests.total / r.duration,
+    p50: r.latency.p50,
+    p90: r.latency.p90,
+    p99: r.latency.p99,
+    max: r.latency.max,
+    failed,
+    detail: { errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx, mismatches: r.mismatches ?? 0 },
+  };
+}
+
+/** `connections` concurrent loops calling `fn` for `seconds`; latencies recorded per call. */
+async function loadLoop(fn, seconds, connections) {
+  const latencies = [];
+  let failed = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(Array.from({ length: connections }, async () => {
+    while (performance.now() < deadline) {
+      const t0 = performance.now();
+      try {
+        await fn();
+        latencies.push(performance.now() - t0);
+      } catch {
+        failed++;
+      }
+    }
+  }));
+  return { ...summarize(latencies, (performance.now() - started) / 1000), failed };
+}
+
+async function loadSql(fetchPage) {
+  await loadLoop(fetchPage, SETTINGS.warmupSeconds, SETTINGS.connections);
+  return loadLoop(fetchPage, SETTINGS.durationSeconds, SETTINGS.connections);
+}
+
+/** First difference between the GraphQL page and the SQL page, or null when they are equal. */
+function diff(a, b, path = '') {
+  if (a === b) return null;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+    return `${path || '(root)'}: GraphQL ${JSON.stringify(a)} vs SQL ${JSON.stringify(b)}`;
+  }
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const d = diff(a[k], b[k], `${path}.${k}`);
+    if (d) return d;
+  }
+  return null;
+}
+
+function table(rows) {
+  const head = ['scenario', 'first', 'GQL rps', 'GQL p50', 'GQL p99', 'SQL rps', 'SQL p50', 'SQL p99', 'GQL/SQL', 'stmts/req', 'no total', 'total'];
+  const body = rows.map((r) => [
+    r.scenario, String(r.first),
+    fmt(r.graphql.rps), `${fmt(r.graphql.p50, 0)} ms`, `${fmt(r.graphql.p99, 0)} ms`,
+    fmt(r.sql.rps), `${fmt(r.sql.p50, 2)} ms`, `${fmt(r.sql.p99, 2)} ms`,
+    `${fmt(r.ratio * 100, 1)} %`, fmt(r.statementsPerRequest, 2), fmt(r.statementsPerRequestWithoutTotal, 2), String(r.totalCount),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells) => cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...body.map(line)].join('\n');
+}
+
+async function main() {
+  const t0 = performance.now();
+  const machine = {
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: round(totalmem() / 2 ** 30, 1),
+    loadAverageAtStart: loadavg().map((x) => round(x, 2)),
+  };
+  log(`Pasar listings benchmark — node ${machine.node}, ${machine.cpus} CPU (${machine.cpuModel}), ${machine.memoryGiB} GiB, load ${machine.loadAverageAtStart.join(' ')}`);
+
+  const db = await provisionDatabase();
+  cleanups.push(() => db.drop());
+  log(`database ${db.name} on ${db.where}`);
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'pasar-bench-data-'));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const counter = { count: 0 };
+  const server = await startServer(loadConfig({
+    ...process.env,
+    NODE_ENV: 'production',
+    JWT_SECRET: 'x'.repeat(40),
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATABASE_URL: db.url,
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'warn',
+    GRAPHQL_MAX_COST: '100000',
+  }), { counter });
+  cleanups.push(() => server.close());
+  const url = `http://127.0.0.1:${server.port}/graphql`;
+
+  const pool = new pg.Pool({ connectionString: db.url, max: SETTINGS.sqlPool });
+  cleanups.push(() => pool.end());
+
+  const seedStart = performance.now();
+  const data = await seedListings(pool, { users: SETTINGS.users, listings: SETTINGS.listings });
+  const { rows: [{ version }] } = await pool.query('show server_version');
+  data.postgres = version;
+  data.seedSeconds = round((performance.now() - seedStart) / 1000, 1);
+  log(`seeded ${data.listings} listings (${data.sale} SALE, ${data.barter} BARTER, ${data.service} SERVICE), ${data.users} users, ${data.photos} photos, ${data.cities} cities, ${data.categories} categories in ${data.seedSeconds} s; PostgreSQL ${version}`);
+
+  const results = [];
+  for (const s of SCENARIOS) {
+    const label = `${s.name}, first ${s.first}`;
+    const sql = sqlListings(pool, { first: s.first, query: s.query });
+    const body = JSON.stringify({ query: s.gql, variables: { first: s.first } });
+    const bodyNoTotal = JSON.stringify({ query: s.gqlNoTotal, variables: { first: s.first } });
+
+    // Same answer both ways (ids, order, fields, cursors, total), before measuring.
+    const viaGraphql = await postGraphql(url, body);
+    const viaSql = await sql.fetchPage();
+    const mismatch = diff(viaGraphql, viaSql);
+    if (mismatch) log(`  ! ${label}: GraphQL and SQL pages differ at ${mismatch}`);
+    const expectEdges = Math.min(s.first, viaSql.totalCount);
+
+    const stmts = await statementsPerRequest(url, body, counter, SETTINGS.sequentialRequests, expectEdges);
+    const stmtsNoTotal = await statementsPerRequest(url, bodyNoTotal, counter, SETTINGS.sequentialRequests, expectEdges);
+    log(`${label}: ${viaSql.totalCount} matches; ${fmt(stmts, 2)} statements/request (${fmt(stmtsNoTotal, 2)} without totalCount); same page as SQL: ${mismatch ? 'NO' : 'yes'}`);
+
+    const graphql = await loadGraphql(url, body);
+    log(`  GraphQL: ${fmt(graphql.rps)} req/s, p50 ${graphql.p50} ms, p99 ${graphql.p99} ms (${graphql.requests} requests${graphql.failed ? `, ${graphql.failed} FAILED ${JSON.stringify(graphql.detail)}` : ''})`);
+    const raw = await loadSql(sql.fetchPage);
+    log(`  SQL:     ${fmt(raw.rps)} req/s, p50 ${fmt(raw.p50, 2)} ms, p99 ${fmt(raw.p99, 2)} ms (${raw.requests} requests${raw.failed ? `, ${raw.failed} FAILED` : ''})`);
+
+    results.push({
+      scenario: s.name,
+      first: s.first,
+      query: s.query ?? null,
+      totalCount: viaSql.totalCount,
+      samePageAsSql: !mismatch,
+      ...(mismatch ? { difference: mismatch } : {}),
+      statementsPerRequest: stmts,
+      statementsPerRequestWithoutTotal: stmtsNoTotal,
+      sqlStatementsPerRequest: sql.statements,
+      graphql: { ...graphql, p50: graphql.p50, p99: graphql.p99, rps: round(graphql.rps, 1) },
+      sql: { requests: raw.requests, seconds: round(raw.seconds, 2), rps: round(raw.rps, 1), mean: round(raw.mean, 3), p50: round(raw.p50, 3), p90: round(raw.p90, 3), p99: round(raw.p99, 3), max: round(raw.max, 3), failed: raw.failed },
+      ratio: round(graphql.rps / raw.rps, 4),
+      graphqlQuery: s.gql,
+      sqlStatements: sql.sql,
+    });
+  }
+
+  const elapsed = round((performance.now() - t0) / 1000, 1);
+  const printed = table(results);
+  log('');
+  log(`Listings: ${data.listings} (${data.active} ACTIVE), users ${data.users}, node ${machine.node}, ${machine.cpus} CPU, PostgreSQL ${data.postgres}`);
+  log(`autocannon ${SETTINGS.connections} connections, ${SETTINGS.warmupSeconds} s warm-up + ${SETTINGS.durationSeconds} s; SQL: pg.Pool(${SETTINGS.sqlPool}), ${SETTINGS.connections} concurrent loops, 2 statements per page (page + count), same durations`);
+  log('GQL/SQL = GraphQL requests/s ÷ SQL pages/s; stmts/req = SQL statements MikroORM ran per GraphQL request (with totalCount; "no total": without it)');
+  log('');
+  log(printed);
+  log('');
+
+  const out = {
+    generatedAt: new Date().toISOString(),
+    elapsedSeconds: elapsed,
+    machine: { ...machine, loadAverageAtEnd: loadavg().map((x) => round(x, 2)) },
+    database: { where: db.where, ...data },
+    settings: SETTINGS,
+    results,
+    table: printed,
+  };
+  const file = join(HERE, 'results', 'listings.json');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(out, null, 2) + '\n');
+  log(`wrote ${file} (run took ${elapsed} s)`);
+}
+
+let exitCode = 0;
+try {
+  await main();
+} catch (err) {
+  console.error(err);
+  exitCode = 1;
+} finally {
+  await cleanup();
+}
+process.exit(exitCode);

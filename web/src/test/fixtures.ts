@@ -1,0 +1,92 @@
+import type { ListingCardFieldsFragment, ListingDetailFieldsFragment } from '@/gql/graphql';
+
+export const categoryFixture = {
+  __typename: 'Category' as const,
+  id: 'cat-sepeda',
+  slug: 'sepeda',
+  name: 'Sepeda',
+  nameEn: 'Bicycles',
+  basePoints: 100,
+  seasonalMultiplier: 1,
+};
+
+export const categoryFixture2 = {
+  __typename: 'Category' as const,
+  id: 'cat-kamera',
+  slug: 'kamera',
+  name: 'Kamera',
+  nameEn: 'Cameras',
+  basePoints: 400,
+  seasonalMultiplier: 1.1,
+};
+
+export const barterConfigFixture = {
+  __typename: 'BarterConfig' as const,
+  weights: { __typename: 'ValuationWeights' as const, utility: 0.35, scarcity: 0.25, durability: 0.25, portability: 0.15 },
+  conditionMultipliers: (
+    [
+      ['NEW', 1],
+      ['LIKE_NEW', 0.9],
+      ['GOOD', 0.75],
+      ['FAIR', 0.55],
+      ['POOR', 0.35],
+    ] as const
+  ).map(([condition, multiplier]) => ({ __typename: 'ConditionMultiplier' as const, condition, multiplier })),
+  balanceTolerance: 0.1,
+};
+
+export function cardFixture(overrides: Partial<ListingCardFieldsFragment> = {}): ListingCardFieldsFragment {
+  return ({
+    __typename: 'Listing',
+    id: 'l1',
+    kind: 'SALE',
+    status: 'ACTIVE',
+    title: 'Sepeda lipat 20 inci',
+    condition: 'GOOD',
+    price: 1250000,
+    hourlyRate: null,
+    points: null,
+    stock: 1,
+    createdAt: '2025-11-20T20:30:00.000Z',
+    city: { __typename: 'City', code: '3273', name: 'Kota Bandung' },
+    category: { __typename: 'Category', id: 'cat-sepeda', name: 'Sepeda', nameEn: 'Bicycles' },
+    thumbnail: { __typename: 'Photo', id: 'p1', url: '/media/p1.webp', thumbnailUrl: '/media/p1-thumb.webp', width: 800, height: 600 },
+    ...overrides,
+  }) as ListingCardFieldsFragment;
+}
+
+export function detailFixture(overrides: Partial<ListingDetailFieldsFragment> = {}): ListingDetailFieldsFragment {
+  return {
+    ...cardFixture(),
+    kind: 'BARTER',
+    price: null,
+    points: 80,
+    description: 'Sepeda lipat, jarang dipakai, ban baru.',
+    updatedAt: '2025-11-20T20:30:00.000Z',
+    weightGrams: null,
+    lengthCm: null,
+    widthCm: null,
+    heightCm: null,
+    brand: null,
+    model: null,
+    category: { ...categoryFixture },
+    city: { __typename: 'City', code: '3273', name: 'Kota Bandung', province: 'Jawa Barat' },
+    photos: [
+      { __typename: 'Photo', id: 'p1', url: '/media/p1.webp', thumbnailUrl: '/media/p1-thumb.webp', width: 800, height: 600 },
+      { __typename: 'Photo', id: 'p2', url: '/media/p2.webp', thumbnailUrl: '/media/p2-thumb.webp', width: 800, height: 600 },
+    ],
+    valuation: { __typename: 'BarterValuation', utility: 4, scarcity: 3, durability: 3, portability: 2 },
+    pointsBreakdown: {
+      __typename: 'PointsBreakdown',
+      basePoints: 100,
+      weights: { __typename: 'ValuationWeights', utility: 0.35, scarcity: 0.25, durability: 0.25, portability: 0.15 },
+      score: 3.2 / 3,
+      conditionMultiplier: 0.75,
+      seasonalMultiplier: 1,
+      raw: 80,
+      points: 80,
+    },
+    seller: { __typename: 'User', id: 'u1', displayName: 'Siti Aminah', createdAt: '2025-01-05T03:00:00.000Z', city: { __typename: 'City', code: '3273', name: 'Kota Bandung' } },
+    ...overrides,
+  } as ListingDetailFieldsFragment;
+}
