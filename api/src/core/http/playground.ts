@@ -31,19 +31,18 @@ const PAGE = `<!doctype html>
 </html>`;
 
 /*
- * The page reuses the web app's session (same origin): the access token the app keeps in
- * sessionStorage, or one pasted into the headers tab. Introspection and every admin field
- * are checked by the API, so the page itself holds nothing secret.
+ * An admin pastes an access token (from the `login` mutation) into the Headers tab.
+ * Introspection and every admin field are checked by the API, so the page holds nothing
+ * secret and needs no session of its own.
  */
 const SCRIPT = `(function () {
-  var token = sessionStorage.getItem('pasar.accessToken') || '';
   var fetcher = GraphiQL.createFetcher({ url: location.origin + '/graphql',
     subscriptionUrl: location.origin.replace(/^http/, 'ws') + '/graphql',
     headers: { 'apollo-require-preflight': 'true' } });
   ReactDOM.createRoot(document.getElementById('app')).render(React.createElement(GraphiQL, {
     fetcher: fetcher,
-    defaultHeaders: token ? JSON.stringify({ Authorization: 'Bearer ' + token }, null, 2) : '{\\n  "Authorization": "Bearer <admin access token>"\\n}',
-    defaultQuery: '# Pasar GraphQL API (admins). Log in as an admin in the web app first,\\n# or paste an access token into the Headers tab.\\nquery { me { id displayName role } }\\n'
+    defaultHeaders: '{\\n  "Authorization": "Bearer <admin access token>"\\n}',
+    defaultQuery: '# Pasar GraphQL API (admins). Run the login mutation below, then paste its\\n# accessToken into the Headers tab.\\nmutation { login(input: { email: "admin@pasar.test", password: "" }) { accessToken } }\\n'
   }));
 })();`;
 
