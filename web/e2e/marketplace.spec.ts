@@ -75,12 +75,12 @@ async function register(page: Page, member: { email: string; name: string }): Pr
 
 let browser: Browser;
 
+const MISSING_URL =
+  'PASAR_E2E_URL is not set: start the app (npm start at the repository root) and run ' +
+  '`cd web && PASAR_E2E_URL=http://localhost:4000 npm run e2e`.';
+
 beforeAll(async () => {
-  if (!BASE_URL) {
-    throw new Error(
-      'PASAR_E2E_URL is not set. Start the app (npm start) and run: PASAR_E2E_URL=http://localhost:4000 npm run e2e --workspace web',
-    );
-  }
+  if (!BASE_URL) return; // the test itself fails with MISSING_URL (never skipped)
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -93,6 +93,7 @@ afterAll(async () => {
 
 describe('marketplace: barter listing from one member to another', () => {
   it('A publishes a BARTER listing with a photo; B finds it by search and sees title, seller and points', async () => {
+    if (!BASE_URL) throw new Error(MISSING_URL);
     const word = `Zebrafoo${digits(8)}`;
     const title = `Sepeda lipat ${word}`;
     const run = `${Date.now()}${digits(4)}`;

@@ -41,13 +41,15 @@ const apollo = createApollo({
 });
 app.provide(DefaultApolloClient, apollo.client);
 
-// Login or logout: the cache and the WebSocket must speak for the new member.
+// Login or logout: the cache and the WebSocket must speak for the new member. Synchronously,
+// inside login()/logout(), so that the next page's queries start after the reset, not before.
 watch(
   () => session.authEpoch,
   () => {
     apollo.restartWebSocket();
     void apollo.client.resetStore().catch(() => undefined);
   },
+  { flush: 'sync' },
 );
 
 app.use(router);

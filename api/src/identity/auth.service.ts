@@ -28,6 +28,11 @@ export class AuthService {
   private readonly byEmail: Limiter;
   private readonly byIp: Limiter;
 
+  /** The terms version recorded at registration (TERMS_VERSION). */
+  get termsVersion(): string {
+    return this.config.termsVersion;
+  }
+
   constructor(private readonly config: Config) {
     const { points, durationSeconds } = config.loginRateLimit;
     this.byEmail = new Limiter('login-email', points, durationSeconds);

@@ -12,6 +12,11 @@ export class IdentityResolver {
     return ctx.user;
   }
 
+  @Query(() => String, { description: 'Version of the terms and privacy policy a member accepts by registering (stored with the account).' })
+  termsVersion(@Ctx() ctx: Context): string {
+    return ctx.services.auth.termsVersion;
+  }
+
   @Mutation(() => AuthPayload, {
     description: 'Creates an account and logs in. Errors: BAD_USER_INPUT (extensions.field), CONFLICT (email taken).',
   })
