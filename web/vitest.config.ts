@@ -1,17 +1,8 @@
-import { fileURLToPath, URL } from 'node:url';
-import vue from '@vitejs/plugin-vue';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import viteConfig from './vite.config';
 
-export default defineConfig({
-  plugins: [vue()],
-  resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
-  },
-  define: {
-    __VUE_I18N_FULL_INSTALL__: true,
-    __VUE_I18N_LEGACY_API__: false,
-    __INTLIFY_PROD_DEVTOOLS__: false,
-  },
+// Component tests: the app's own Vite config (plugins, aliases, defines) plus happy-dom.
+export default mergeConfig(viteConfig, defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.test.ts'],
@@ -20,4 +11,4 @@ export default defineConfig({
     pool: 'threads',
     maxWorkers: 2,
   },
-});
+}));

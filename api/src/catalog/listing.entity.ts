@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   BigIntType, Collection, Entity, Enum, Index, ManyToOne, OneToMany, OptionalProps, PrimaryKey, Property, type Ref,
 } from '@mikro-orm/core';
+import type { PointsBreakdown } from '@pasar/domain';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { User } from '../identity/user.entity.js';
 import { Category } from './category.entity.js';
@@ -9,16 +10,8 @@ import { City } from './city.entity.js';
 import { ItemCondition, ListingKind, ListingStatus } from './listing.enums.js';
 import { Photo } from './photo.entity.js';
 
-/** The stored snapshot of a barter valuation (PRODUCT §3), shaped like the domain's PointsBreakdown. */
-export interface StoredPointsBreakdown {
-  basePoints: number;
-  weights: { utility: number; scarcity: number; durability: number; portability: number };
-  score: number;
-  conditionMultiplier: number;
-  seasonalMultiplier: number;
-  raw: number;
-  points: number;
-}
+/** The stored snapshot of a barter valuation (PRODUCT §3): the domain's PointsBreakdown. */
+export type StoredPointsBreakdown = PointsBreakdown;
 
 /**
  * A listing of one kind: SALE, BARTER or SERVICE (PRODUCT §2). Kind-specific columns are

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { canMoveListing, computeBarterPoints, isPubliclyVisible, validateListingInput, type Valuation } from '@pasar/domain';
+import { canMoveListing, computeBarterPoints, isPubliclyVisible, validateListingInput, type BarterConfig, type Valuation } from '@pasar/domain';
 import type { AuthedContext, Context } from '../core/context.js';
 import { badInput, forbidden, invalidState, notFound } from '../core/graphql/errors.js';
 import { User, Role } from '../identity/user.entity.js';
@@ -184,14 +184,7 @@ export class ListingService {
   /** Computes and stores the barter points with their breakdown (PRODUCT §3). */
   private async price(em: EntityManager, listing: Listing, category: Category): Promise<void> {
     const config = await this.reference.barterConfig(em);
-    const breakdown = computeBarterPoints({
-      basePoints: category.basePoints,
-      valuation: valuationOf(listing),
-      condition: listing.condition,
-      seasonalMultiplier: this.reference.seasonalMultiplier(config, category),
-    }, config);
-    listing.points = breakdown.points;
-    listing.pointsBreakdown = { ...breakdown, weights: { ...breakdown.weights } };
+    applyBarterPoints(listing, category, config, this.reference.seasonalMultiplier(config, category));
   }
 
   /** Attaches `photoIds` in order (0 = cover) and detaches the listing's other photos. */
@@ -220,6 +213,16 @@ export class ListingService {
     });
     listing.cover = em.getReference(Photo, photoIds[0], { wrapped: true });
   }
+}
+
+/** Sets a barter listing's points and breakdown from its factors, condition and category (PRODUCT §3). */
+export function applyBarterPoints(listing: Listing, category: Category, config: BarterConfig, seasonalMultiplier: number): void {
+  const breakdown = computeBarterPoints(
+    { basePoints: category.basePoints, valuation: valuationOf(listing), condition: listing.condition, seasonalMultiplier },
+    config,
+  );
+  listing.points = breakdown.points;
+  listing.pointsBreakdown = breakdown;
 }
 
 /** The valuation factors stored on a barter listing. */

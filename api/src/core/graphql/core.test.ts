@@ -24,7 +24,7 @@ describe('the public contract', () => {
 
   it('passes every MUST of the GraphQL-over-HTTP audit (graphql-http auditServer)', async () => {
     const results = await auditServer({ url: `${api.url}/graphql` });
-    const errors = results.filter((r) => r.status === 'error');
+    const errors = results.filter((r) => r.status === 'error') as { name: string; reason: string }[];
     expect(errors.map((e) => `${e.name}: ${e.reason}`)).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { computeBarterPoints } from '@pasar/domain';
 import { Category } from '../../../catalog/category.entity.js';
 import { City } from '../../../catalog/city.entity.js';
 import { Listing } from '../../../catalog/listing.entity.js';
+import { applyBarterPoints } from '../../../catalog/listing.service.js';
 import { ListingKind } from '../../../catalog/listing.enums.js';
 import { Photo } from '../../../catalog/photo.entity.js';
 import { photoFiles } from '../../../catalog/photo.service.js';
@@ -74,12 +74,7 @@ export async function seedDemo(em: EntityManager, storage: Storage, reference: R
       if (d.service) listing.hourlyRate = d.service.hourlyRate;
       if (d.barter) {
         Object.assign(listing, d.barter);
-        const b = computeBarterPoints({
-          basePoints: category.basePoints, valuation: d.barter, condition: d.condition,
-          seasonalMultiplier: reference.seasonalMultiplier(config, category),
-        }, config);
-        listing.points = b.points;
-        listing.pointsBreakdown = { ...b, weights: { ...b.weights } };
+        applyBarterPoints(listing, category, config, reference.seasonalMultiplier(config, category));
       }
       tx.persist(listing);
       const owner = tx.getReference(User, users.get(d.sellerEmail)!.id, { wrapped: true });
