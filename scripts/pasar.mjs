@@ -152,7 +152,8 @@ switch (verb) {
     break;
   case 'check':
     install();
-    pnpm('-r', 'exec', 'tsc', '--noEmit', '-p', '.');
+    pnpm('--filter', '@pasar/domain', 'run', 'build');
+    pnpm('-r', 'run', 'typecheck');
     break;
   default:
     console.error('usage: node scripts/pasar.mjs start|test|build|dev|bench|check');
