@@ -42,6 +42,16 @@ export interface Config {
   logLevel: string;
   /** Public base URL for links to media (default: relative). */
   publicUrl: string;
+  /** Message encryption keys "id:base64(32 bytes)", current first (PRODUCT §8). */
+  messageKeys: string;
+  /** redis://… ; when set, live updates go through Redis pub/sub (several API processes). */
+  redisUrl?: string;
+  /** Barter timings, seconds (PRODUCT §3): answer an offer, ship after a deal, confirm after both shipped. */
+  barter: { offerTtl: number; shipWithin: number; confirmWithin: number };
+  /** How often job workers poll for due jobs, seconds (pg-boss, ≥ 0.5). */
+  jobPollSeconds: number;
+  /** Run job workers in this process (the web replicas may leave them to a worker). */
+  runJobs: boolean;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -61,13 +71,17 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 }
 
 /** Reads a secret from the environment, or generates one once into dataDir (development only). */
-function devSecret(dataDir: string, file: string): string {
+function devSecret(dataDir: string, file: string, make = () => randomBytes(48).toString('base64url')): string {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, file);
   if (existsSync(path)) return readFileSync(path, 'utf8').trim();
-  const secret = randomBytes(48).toString('base64url');
+  const secret = make();
   writeFileSync(path, secret + '\n', { mode: 0o600 });
   return secret;
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }
 
 /** Builds the configuration from `env` (default process.env). Throws on an invalid value. */
@@ -109,5 +123,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: resolve(env.WEB_DIST ?? join(REPO_ROOT, 'web', 'dist')),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
     publicUrl: (env.PUBLIC_URL ?? '').replace(/\/$/, ''),
+    messageKeys: env.MESSAGE_KEYS || (nodeEnv === 'production'
+      ? fail('MESSAGE_KEYS is required when NODE_ENV=production')
+      : `dev:${devSecret(dataDir, 'message-key', () => randomBytes(32).toString('base64'))}`),
+    redisUrl: env.REDIS_URL || undefined,
+    barter: {
+      offerTtl: int(env, 'OFFER_TTL_SECONDS', 48 * 3600, 1),
+      shipWithin: int(env, 'DEAL_SHIP_WITHIN_SECONDS', 72 * 3600, 1),
+      confirmWithin: int(env, 'DEAL_CONFIRM_WITHIN_SECONDS', 168 * 3600, 1),
+    },
+    jobPollSeconds: Math.max(0.5, Number(env.JOB_POLL_SECONDS ?? 2)),
+    runJobs: bool(env, 'RUN_JOBS', true),
   };
 }

@@ -14,7 +14,9 @@ import { buildAppSchema } from './graphql/schema.js';
 import { attachGraphqlWs } from './graphql/ws.js';
 import { createHttpApp, type ContextFactory } from './http/app.js';
 import { createLogger, type Logger } from './logger.js';
-import { createServices, type Services } from './services.js';
+import { Jobs } from './jobs.js';
+import { createServices, registerJobs, type Services } from './services.js';
+import { createAppPubSub } from './pubsub.js';
 import { LocalDiskStorage } from './storage.js';
 
 /** A running API: its URL, ORM and services (tests and benchmarks use them), and close(). */
@@ -50,7 +52,11 @@ export async function startServer(config: Config, opts: { log?: Logger; counter?
   await syncReferenceData(orm.em.fork());
 
   const storage = new LocalDiskStorage(config.uploadDir, `${config.publicUrl}/media`);
-  const services = createServices(config, storage);
+  const live = createAppPubSub(config.redisUrl, log);
+  const jobs = new Jobs(databaseUrl, log, config.jobPollSeconds);
+  const services = createServices(config, storage, live.pubsub, jobs);
+  registerJobs(services, () => orm.em.fork());
+  await jobs.start(config.runJobs, () => services.barter.sweep(orm.em.fork()));
   let demo: DemoSeedResult | undefined;
   if (config.seedDemo && (await orm.em.fork().count(User)) === 0) {
     log.info('loading demo data (first start)…');
@@ -98,6 +104,8 @@ export async function startServer(config: Config, opts: { log?: Logger; counter?
       await apollo.stop();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await jobs.stop();
+      await live.close();
       await orm.close(true);
       await embedded?.stop();
     },

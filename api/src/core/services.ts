@@ -1,8 +1,15 @@
+import { BarterService, BARTER_JOBS } from '../barter/barter.service.js';
+import { ChatService } from '../chat/chat.service.js';
 import { ListingService } from '../catalog/listing.service.js';
+import { NotificationService } from '../notify/notification.service.js';
 import { PhotoService } from '../catalog/photo.service.js';
 import { ReferenceService } from '../catalog/reference.service.js';
 import { AuthService } from '../identity/auth.service.js';
 import type { Config } from './config.js';
+import { MessageCipher, parseMessageKeys } from './crypto.js';
+import { Jobs } from './jobs.js';
+import { Live } from './live.js';
+import type { AppPubSub } from './pubsub.js';
 import type { Storage } from './storage.js';
 
 /** Every service of the API, built once at boot and shared by HTTP, WebSocket and jobs. */
@@ -11,14 +18,37 @@ export interface Services {
   reference: ReferenceService;
   listings: ListingService;
   photos: PhotoService;
+  pubsub: AppPubSub;
+  live: Live;
+  chat: ChatService;
+  notifications: NotificationService;
+  jobs: Jobs;
+  barter: BarterService;
 }
 
-export function createServices(config: Config, storage: Storage): Services {
+/** Registers every job handler (run with a fresh EntityManager each time). */
+export function registerJobs(services: Services, em: () => import('@mikro-orm/postgresql').EntityManager): void {
+  const { barter, jobs } = services;
+  jobs.on(BARTER_JOBS.expireOffer, ({ id }) => barter.expireOffer(em(), id));
+  jobs.on(BARTER_JOBS.shipTimeout, ({ id }) => barter.shipTimeout(em(), id));
+  jobs.on(BARTER_JOBS.receiptTimeout, ({ id }) => barter.receiptTimeout(em(), id));
+}
+
+export function createServices(config: Config, storage: Storage, pubsub: AppPubSub, jobs: Jobs): Services {
   const reference = new ReferenceService();
+  const live = new Live(pubsub);
+  const chat = new ChatService(new MessageCipher(parseMessageKeys(config.messageKeys)), live);
+  const notifications = new NotificationService();
   return {
     auth: new AuthService(config),
     reference,
     listings: new ListingService(reference),
     photos: new PhotoService(storage),
+    pubsub,
+    live,
+    chat,
+    notifications,
+    jobs,
+    barter: new BarterService(config, chat, notifications, live, jobs),
   };
 }

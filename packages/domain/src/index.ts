@@ -5,3 +5,5 @@ export * from './points.js';
 export * from './listing.js';
 export * from './listing-status.js';
 export * from './time.js';
+export * from './barter-offer.js';
+export * from './barter-deal.js';

@@ -4,7 +4,19 @@ import { Listing } from '../../catalog/listing.entity.js';
 import { Photo } from '../../catalog/photo.entity.js';
 import { RefreshToken } from '../../identity/refresh-token.entity.js';
 import { User } from '../../identity/user.entity.js';
+import { AuditLog } from '../../admin/audit-log.entity.js';
+import { Deal } from '../../barter/deal.entity.js';
+import { Offer, OfferItem } from '../../barter/offer.entity.js';
+import { Conversation, ConversationParticipant } from '../../chat/conversation.entity.js';
+import { Message } from '../../chat/message.entity.js';
+import { Notification } from '../../notify/notification.entity.js';
+import { Dispute } from '../../trade/dispute.entity.js';
+import { Shipment } from '../../trade/shipment.entity.js';
 import { Setting } from './setting.entity.js';
 
 /** Every MikroORM entity, listed explicitly (no folder discovery). */
-export const ENTITIES = [User, RefreshToken, City, Category, Photo, Listing, Setting];
+export const ENTITIES = [
+  User, RefreshToken, City, Category, Photo, Listing, Setting,
+  Conversation, ConversationParticipant, Message, Notification, AuditLog, Shipment, Dispute,
+  Offer, OfferItem, Deal,
+];

@@ -1,0 +1,54 @@
+import PgBoss from 'pg-boss';
+import type { Logger } from './logger.js';
+
+/** A job handler: must be idempotent (a job may run twice, or after its subject moved on). */
+export type JobHandler = (data: { id: string }) => Promise<void>;
+
+/**
+ * Scheduled jobs on the same PostgreSQL with pg-boss (its own schema `pgboss`). Timeouts are
+ * scheduled after commit as delayed jobs; a sweep every minute catches any that were lost
+ * (a crash between commit and scheduling). Handlers re-check state, so repeats change nothing.
+ */
+export class Jobs {
+  private boss?: PgBoss;
+  private readonly handlers = new Map<string, JobHandler>();
+
+  constructor(private readonly databaseUrl: string, private readonly log: Logger, private readonly pollSeconds: number) {}
+
+  /** Registers a handler before start(). */
+  on(name: string, handler: JobHandler): void {
+    this.handlers.set(name, handler);
+  }
+
+  /** Starts pg-boss; with `work`, this process also runs the handlers (and the minute sweep `sweep`). */
+  async start(work: boolean, sweep?: () => Promise<void>): Promise<void> {
+    const boss = new PgBoss({ connectionString: this.databaseUrl, schema: 'pgboss', max: 4, supervise: work, schedule: work });
+    boss.on('error', (err) => this.log.error({ err }, 'pg-boss'));
+    await boss.start();
+    this.boss = boss;
+    for (const name of [...this.handlers.keys(), 'sweep']) await boss.createQueue(name);
+    if (!work) return;
+    for (const [name, handler] of this.handlers) {
+      await boss.work<{ id: string }>(name, { pollingIntervalSeconds: this.pollSeconds, batchSize: 5 }, async (jobs) => {
+        for (const job of jobs) await handler(job.data);
+      });
+    }
+    if (sweep) {
+      await boss.work('sweep', { pollingIntervalSeconds: Math.max(this.pollSeconds, 5) }, async () => sweep());
+      await boss.schedule('sweep', '* * * * *');
+    }
+  }
+
+  /** Runs job `name` for subject `id` at `at` (after commit). Never throws: the sweep is the fallback. */
+  async at(name: string, id: string, at: Date): Promise<void> {
+    try {
+      await this.boss?.send(name, { id }, { startAfter: at, retryLimit: 5, retryBackoff: true });
+    } catch (err) {
+      this.log.warn({ err, name, id }, 'could not schedule a job; the sweep will catch it');
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.boss?.stop({ graceful: true, wait: true, timeout: 5000 });
+  }
+}
