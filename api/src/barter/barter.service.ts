@@ -156,9 +156,9 @@ export class BarterService {
       const items = await em.find(OfferItem, { offer: offer.id, round: offer.round });
       const listingIds = items.map((i) => i.listing.id).sort();
       // Lock the listings in one order (by id) before touching any offer row: no deadlocks.
-      await em.execute(`select id from listings where id = any(?) order by id for update`, [listingIds]);
+      await em.execute(`select id from listings where id in (?) order by id for update`, [listingIds]);
       const reserved = await em.execute(
-        `update listings set status = 'RESERVED', version = version + 1, updated_at = now() where id = any(?) and status = 'ACTIVE'`,
+        `update listings set status = 'RESERVED', version = version + 1, updated_at = now() where id in (?) and status = 'ACTIVE'`,
         [listingIds], 'run',
       );
       if ((reserved as unknown as { affectedRows: number }).affectedRows !== listingIds.length) {
@@ -168,7 +168,7 @@ export class BarterService {
       const others = await em.execute<{ id: string; buyer_id: string; seller_id: string; conversation_id: string }[]>(
         `select distinct o.id, o.buyer_id, o.seller_id, o.conversation_id from offers o
            join offer_items i on i.offer_id = o.id and i.round = o.round
-          where o.status = 'PENDING' and o.id <> ? and i.listing_id = any(?)`,
+          where o.status = 'PENDING' and o.id <> ? and i.listing_id in (?)`,
         [offer.id, listingIds],
       );
       for (const o of others) {
@@ -222,7 +222,7 @@ export class BarterService {
       if (next.status === 'SHIPPED') {
         deal.status = DealStatus.SHIPPED;
         deal.confirmBy = new Date(Date.now() + this.config.barter.confirmWithin * 1000);
-        events.push(this.chat.system(em, deal.conversation.id, 'DEAL_SHIPPED', audience, new Date(Date.now() + 1)));
+        events.push(this.chat.system(em, deal.conversation.id, 'DEAL_SHIPPED', audience));
         jobs.push([BARTER_JOBS.receiptTimeout, deal.id, deal.confirmBy]);
       }
       events.push(this.notifications.notify(em, this.userOf(deal, other(party)), 'SHIPMENT_SUBMITTED', `${ctx.user.displayName} sudah mengirim barangnya (resi ${trackingNumber}).`, `/deals/${deal.id}`));
@@ -398,9 +398,9 @@ export class BarterService {
   private async complete(em: EntityManager, deal: Deal, systemEvent: string | null): Promise<LiveEvent[]> {
     deal.status = DealStatus.COMPLETED;
     deal.completedAt = new Date();
-    await em.execute(`update listings set status = 'CLOSED', version = version + 1, updated_at = now() where id = any(?) and status = 'RESERVED'`, [await this.dealListingIds(em, deal)]);
+    await em.execute(`update listings set status = 'CLOSED', version = version + 1, updated_at = now() where id in (?) and status = 'RESERVED'`, [await this.dealListingIds(em, deal)]);
     const audience = [deal.buyer.id, deal.seller.id];
-    const events: LiveEvent[] = systemEvent ? [this.chat.system(em, deal.conversation.id, systemEvent, audience, new Date(Date.now() + 1))] : [];
+    const events: LiveEvent[] = systemEvent ? [this.chat.system(em, deal.conversation.id, systemEvent, audience)] : [];
     if (systemEvent) for (const u of audience) events.push(this.notifications.notify(em, u, 'DEAL_COMPLETED', 'Barter selesai. Terima kasih!', `/deals/${deal.id}`));
     return events;
   }
@@ -408,7 +408,7 @@ export class BarterService {
   private async cancel(em: EntityManager, deal: Deal, notice: string | null): Promise<LiveEvent[]> {
     deal.status = DealStatus.CANCELLED;
     deal.cancelledAt = new Date();
-    await em.execute(`update listings set status = 'ACTIVE', version = version + 1, updated_at = now() where id = any(?) and status = 'RESERVED'`, [await this.dealListingIds(em, deal)]);
+    await em.execute(`update listings set status = 'ACTIVE', version = version + 1, updated_at = now() where id in (?) and status = 'RESERVED'`, [await this.dealListingIds(em, deal)]);
     return notice ? [deal.buyer.id, deal.seller.id].map((u) => this.notifications.notify(em, u, 'DEAL_CANCELLED', notice, `/deals/${deal.id}`)) : [];
   }
 

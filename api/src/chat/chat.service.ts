@@ -13,6 +13,13 @@ import { Dispute } from '../trade/dispute.entity.js';
 import { Conversation, ConversationParticipant, type ConversationKind } from './conversation.entity.js';
 import { Message, MessageKind } from './message.entity.js';
 
+let lastInstant = 0;
+/** A timestamp strictly after every earlier one of this process (ms), so messages written together keep their order. */
+export function nextInstant(): Date {
+  lastInstant = Math.max(Date.now(), lastInstant + 1);
+  return new Date(lastInstant);
+}
+
 /** Longest text message, characters. */
 export const MAX_MESSAGE_LENGTH = 4000;
 
@@ -59,7 +66,7 @@ export class ChatService {
    * Adds a SYSTEM message (a state change, e.g. OFFER_ACCEPTED) inside a trade's transaction;
    * returns its live event for after commit. `audience` are the participants' user ids.
    */
-  system(em: EntityManager, conversationId: string, event: string, audience: string[], at = new Date()): LiveEvent {
+  system(em: EntityManager, conversationId: string, event: string, audience: string[], at = nextInstant()): LiveEvent {
     const message = new Message(em.getReference(Conversation, conversationId, { wrapped: true }), MessageKind.SYSTEM);
     message.systemEvent = event;
     message.createdAt = at;
@@ -75,6 +82,7 @@ export class ChatService {
     if (body.length > MAX_MESSAGE_LENGTH) throw badInput(`A message has at most ${MAX_MESSAGE_LENGTH} characters.`, 'message');
     const message = new Message(em.getReference(Conversation, conversationId, { wrapped: true }), MessageKind.TEXT);
     message.sender = em.getReference(User, senderId, { wrapped: true });
+    message.createdAt = nextInstant();
     Object.assign(message, this.cipher.seal(body, this.aad(message, conversationId)));
     em.persist(message);
     em.getReference(Conversation, conversationId).lastMessageAt = message.createdAt;
@@ -101,6 +109,7 @@ export class ChatService {
       }
       const message = new Message(em.getReference(Conversation, conversationId, { wrapped: true }), input.photoId ? MessageKind.IMAGE : MessageKind.LISTING);
       message.sender = em.getReference(User, ctx.user.id, { wrapped: true });
+      message.createdAt = nextInstant();
       if (input.photoId) {
         const photo = isUuid(input.photoId) ? await em.findOne(Photo, input.photoId) : null;
         if (!photo || photo.owner.id !== ctx.user.id) throw badInput('Send a photo you uploaded.', 'photoId');

@@ -58,7 +58,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   const dataDir = mkdtempSync(join(tmpdir(), 'pasar-test-data-'));
   const config = loadConfig({
     NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, DATA_DIR: dataDir,
-    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789', SEED_DEMO: 'false', LOG_LEVEL: 'silent', ...env,
+    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789', SEED_DEMO: 'false', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env,
   });
   const counter: QueryCounter = { count: 0 };
   const server = await startServer(config, { counter });
@@ -122,3 +122,52 @@ export function testPng(size = 64, hue = 200): Promise<Buffer> {
 
 /** The `extensions.code` of the first error, or undefined. */
 export const codeOf = (res: GqlResult) => res.errors?.[0]?.extensions?.code as string | undefined;
+
+/** Creates an ACTIVE listing for `s` through the API (uploads one photo). */
+export async function createListing(api: TestApi, s: Session, over: Record<string, unknown> = {}): Promise<{ id: string; points: number | null }> {
+  const up = await api.upload(s.accessToken, await testPng(32, Math.floor(Math.random() * 360)));
+  const [category] = (await api.gql(`{ categories { id } }`)).data!.categories;
+  const res = await api.gql(`mutation C($input: CreateListingInput!) { createListing(input: $input) { id points } }`, {
+    input: {
+      kind: 'BARTER', title: 'Barang barter uji coba', description: 'Barang untuk ditukar, kondisi baik.', categoryId: category.id,
+      condition: 'GOOD', cityCode: '32.73', photoIds: [up.json.id], barter: { utility: 3, scarcity: 3, durability: 3, portability: 3 }, ...over,
+    },
+  }, s.accessToken);
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data!.createListing;
+}
+
+/** A graphql-ws subscription that collects its events; `next(n)` waits for the n-th. */
+export async function subscribe(api: TestApi, token: string | undefined, query: string, variables: Record<string, unknown> = {}) {
+  const { createClient } = await import('graphql-ws');
+  const { default: WebSocket } = await import('ws');
+  const client = createClient({ url: api.url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: token ? { authorization: `Bearer ${token}` } : {}, retryAttempts: 0, lazy: false });
+  const events: any[] = [];
+  const errors: any[] = [];
+  const waiters: (() => void)[] = [];
+  let ready!: () => void;
+  const connected = new Promise<void>((r) => (ready = r));
+  client.on('connected', () => ready());
+  client.subscribe({ query, variables }, {
+    next: (v) => { events.push(v); waiters.splice(0).forEach((w) => w()); },
+    error: (e) => { errors.push(e); waiters.splice(0).forEach((w) => w()); },
+    complete: () => {},
+  });
+  await connected;
+  // Give the server a moment to register the subscription before the test acts.
+  await new Promise((r) => setTimeout(r, 150));
+  return {
+    events,
+    errors,
+    /** Resolves when at least `n` events (or an error) arrived; rejects after `ms`. */
+    async next(n = events.length + 1, ms = 5000) {
+      const until = Date.now() + ms;
+      while (events.length < n && !errors.length) {
+        if (Date.now() > until) throw new Error(`timed out waiting for event ${n}; got ${events.length}`);
+        await new Promise<void>((r) => { waiters.push(r); setTimeout(r, 100); });
+      }
+      return events[n - 1];
+    },
+    close: () => client.dispose(),
+  };
+}
