@@ -149,7 +149,7 @@ export async function subscribe(api: TestApi, token: string | undefined, query: 
   const connected = new Promise<void>((r) => (ready = r));
   client.on('connected', () => ready());
   client.subscribe({ query, variables }, {
-    next: (v) => { events.push(v); waiters.splice(0).forEach((w) => w()); },
+    next: (v) => { (v.errors && !v.data ? errors : events).push(v.errors && !v.data ? v.errors : v); waiters.splice(0).forEach((w) => w()); },
     error: (e) => { errors.push(e); waiters.splice(0).forEach((w) => w()); },
     complete: () => {},
   });
