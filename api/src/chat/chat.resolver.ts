@@ -7,7 +7,7 @@ import { User } from '../identity/user.entity.js';
 import { ActivityKind, ConversationActivity, ConversationParticipantView, MessageConnection, SendMessageInput } from './chat.types.js';
 import { Conversation, ConversationParticipant } from './conversation.entity.js';
 import { Message } from './message.entity.js';
-import { subscribeChecked } from '../core/graphql/subscriptions.js';
+import { sharedLoad, subscribeChecked } from '../core/graphql/subscriptions.js';
 
 type MessagePayload = Topics['MESSAGE'][1];
 
@@ -84,7 +84,7 @@ export class ConversationResolver {
     subscribe: subscribeChecked('MESSAGE', (args) => args.conversationId as string, (ctx, args) => ctx.services.chat.mayWatch(ctx.em, ctx.user, args.conversationId as string)),
   })
   async messageAdded(@Root() payload: MessagePayload, @Arg('conversationId', () => ID) _conversationId: string, @Ctx() ctx: Context): Promise<Message> {
-    return ctx.em.fork().findOneOrFail(Message, payload.messageId);
+    return sharedLoad(`message:${payload.messageId}`, () => ctx.em.fork().findOneOrFail(Message, payload.messageId, { populate: ['sender'] }));
   }
 
   @Authorized()
@@ -93,7 +93,7 @@ export class ConversationResolver {
     subscribe: subscribeChecked('CONVERSATION_ACTIVITY', (args) => args.conversationId as string, (ctx, args) => ctx.services.chat.mayWatch(ctx.em, ctx.user, args.conversationId as string)),
   })
   async conversationActivity(@Root() payload: ActivityPayload, @Arg('conversationId', () => ID) _c: string, @Ctx() ctx: Context): Promise<ConversationActivity> {
-    const user = await ctx.em.fork().findOneOrFail(User, payload.userId);
+    const user = await sharedLoad(`user:${payload.userId}`, () => ctx.em.fork().findOneOrFail(User, payload.userId), 2000);
     return { conversationId: payload.conversationId, user, kind: payload.kind as ActivityKind, readAt: payload.readAt ? new Date(payload.readAt) : null };
   }
 }

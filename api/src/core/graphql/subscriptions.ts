@@ -34,3 +34,21 @@ export function subscribeChecked<T extends keyof Topics>(
 /** For per-user topics (offers, deals, notifications): key = the subscriber's own id. */
 export const ownTopic = (_args: Args, ctx: AuthedContext) => ctx.user.id;
 export const always = async () => true;
+
+const shared = new Map<string, Promise<unknown>>();
+
+/**
+ * Loads what an event refers to once per process and shares it with every subscriber that
+ * receives the same event (a message fanned out to 1,000 tabs costs one read, not 1,000).
+ * Entries live a few seconds; the loaded entities are only read by the resolvers.
+ */
+export function sharedLoad<T>(key: string, load: () => Promise<T>, ttlMs = 5000): Promise<T> {
+  let hit = shared.get(key) as Promise<T> | undefined;
+  if (!hit) {
+    hit = load();
+    shared.set(key, hit);
+    setTimeout(() => shared.delete(key), ttlMs).unref();
+    hit.catch(() => shared.delete(key));
+  }
+  return hit;
+}
