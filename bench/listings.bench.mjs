@@ -201,6 +201,7 @@ async function main() {
     ...process.env,
     NODE_ENV: 'production',
     JWT_SECRET: 'x'.repeat(40),
+    MESSAGE_KEYS: `bench:${Buffer.alloc(32, 9).toString('base64')}`,
     HOST: '127.0.0.1',
     PORT: '0',
     DATABASE_URL: db.url,

@@ -137,7 +137,7 @@ describe('introspection and the playground', () => {
 describe('introspection in production', () => {
   let prod: TestApi;
   beforeAll(async () => {
-    prod = await startTestApi({ NODE_ENV: 'production' });
+    prod = await startTestApi({ NODE_ENV: 'production', MESSAGE_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}` });
   });
   afterAll(() => prod?.close());
 
