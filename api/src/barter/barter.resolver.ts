@@ -269,3 +269,17 @@ export class DisputeResolver {
     return d.openedBy.load() as Promise<User>;
   }
 }
+
+/** Links a conversation to its barter trade (for the inbox). */
+@Resolver(() => Conversation)
+export class ConversationTradeResolver {
+  @FieldResolver(() => Offer, { nullable: true, description: 'BARTER: the offer this conversation belongs to.' })
+  offer(@Root() conversation: Conversation, @Ctx() ctx: Context): Promise<Offer | null> {
+    return ctx.em.findOne(Offer, { conversation: conversation.id });
+  }
+
+  @FieldResolver(() => Deal, { nullable: true, description: 'BARTER: the deal, once the offer was accepted.' })
+  deal(@Root() conversation: Conversation, @Ctx() ctx: Context): Promise<Deal | null> {
+    return ctx.em.findOne(Deal, { conversation: conversation.id });
+  }
+}

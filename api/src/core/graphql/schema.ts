@@ -5,7 +5,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { ListingConnectionResolver, ListingResolver, PhotoResolver } from '../../catalog/listing.resolver.js';
 import { ReferenceResolver } from '../../catalog/reference.resolver.js';
-import { DealResolver, DisputeResolver, OfferResolver, ShipmentResolver } from '../../barter/barter.resolver.js';
+import { ConversationTradeResolver, DealResolver, DisputeResolver, OfferResolver, ShipmentResolver } from '../../barter/barter.resolver.js';
 import { ConversationResolver, MessageResolver } from '../../chat/chat.resolver.js';
 import { NotificationResolver } from '../../notify/notification.resolver.js';
 import { IdentityResolver } from '../../identity/identity.resolver.js';
@@ -15,7 +15,7 @@ import { authChecker } from './auth-checker.js';
 export const RESOLVERS = [
   IdentityResolver, ReferenceResolver, ListingResolver, ListingConnectionResolver, PhotoResolver,
   ConversationResolver, MessageResolver, NotificationResolver,
-  OfferResolver, DealResolver, ShipmentResolver, DisputeResolver,
+  OfferResolver, DealResolver, ShipmentResolver, DisputeResolver, ConversationTradeResolver,
 ] as const;
 
 /** Builds the executable schema from the type-graphql classes. */
