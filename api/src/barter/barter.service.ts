@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import {
   applyDealEvent, applyOfferAction, normaliseTrackingNumber, OFFER_RULES, offerBalance, suggestTopUp, validateOfferTerms,
-  type Courier, type DealEvent, type DealState, type OfferItem as DomainItem, type OfferState,
+  type DealState, type OfferItem as DomainItem, type OfferState,
 } from '@pasar/domain';
 import { AuditLog } from '../admin/audit-log.entity.js';
 import { Listing } from '../catalog/listing.entity.js';
@@ -110,7 +110,7 @@ export class BarterService {
       const wanted = await this.listings(em, input.wantedListingIds, 'wantedListingIds');
       const offered = await this.listings(em, input.offeredListingIds, 'offeredListingIds');
       this.validateTerms(offer.buyer.id, offer.seller.id, wanted, offered);
-      Object.assign(offer, { round: next.round, awaiting: next.awaiting as TradeParty, expiresAt: this.expiry() });
+      Object.assign(offer, { round: next.round, awaiting: next.awaiting, expiresAt: this.expiry() });
       this.addRound(em, offer, next.round, wanted, offered);
       const audience = [offer.buyer.id, offer.seller.id];
       const events: LiveEvent[] = [this.chat.system(em, offer.conversation.id, 'OFFER_COUNTERED', audience)];
@@ -127,7 +127,7 @@ export class BarterService {
     await this.tx(ctx, async (em): Promise<Outcome<null>> => {
       const offer = await this.offerFor(em, offerId, ctx.user);
       const party = this.partyOrForbid(offer, ctx.user.id);
-      offer.status = applyOfferAction(this.offerState(offer), action, party).status as OfferStatus;
+      offer.status = applyOfferAction(this.offerState(offer), action, party).status;
       const event = action === 'REJECT' ? 'OFFER_REJECTED' : 'OFFER_WITHDRAWN';
       const audience = [offer.buyer.id, offer.seller.id];
       return {
@@ -152,7 +152,7 @@ export class BarterService {
     const dealId = await this.tx(ctx, async (em): Promise<Outcome<string>> => {
       const offer = await this.offerFor(em, offerId, ctx.user);
       const party = this.partyOrForbid(offer, ctx.user.id);
-      offer.status = applyOfferAction(this.offerState(offer), 'ACCEPT', party).status as OfferStatus;
+      offer.status = applyOfferAction(this.offerState(offer), 'ACCEPT', party).status;
       const items = await em.find(OfferItem, { offer: offer.id, round: offer.round });
       const listingIds = items.map((i) => i.listing.id).sort();
       // Lock the listings in one order (by id) before touching any offer row: no deadlocks.
@@ -206,7 +206,7 @@ export class BarterService {
 
   /** submitShipment: the caller ships their side with a courier and tracking number. SHIPPED once both have. */
   async submitShipment(ctx: AuthedContext, dealId: string, input: ShipmentInput): Promise<Deal> {
-    const trackingNumber = normaliseTrackingNumber(input.courier as Courier, input.trackingNumber);
+    const trackingNumber = normaliseTrackingNumber(input.courier, input.trackingNumber);
     await this.tx(ctx, async (em): Promise<Outcome<null>> => {
       const deal = await this.dealFor(em, dealId, ctx.user, true);
       const party = this.partyOrForbid(deal, ctx.user.id);
@@ -325,7 +325,7 @@ export class BarterService {
     await this.run(em, async (tx) => {
       const offer = await tx.findOne(Offer, offerId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!offer || offer.status !== OfferStatus.PENDING || offer.expiresAt > new Date()) return [];
-      offer.status = applyOfferAction(this.offerState(offer), 'EXPIRE', 'SYSTEM').status as OfferStatus;
+      offer.status = applyOfferAction(this.offerState(offer), 'EXPIRE', 'SYSTEM').status;
       const audience = [offer.buyer.id, offer.seller.id];
       return [
         this.chat.system(tx, offer.conversation.id, 'OFFER_EXPIRED', audience),
@@ -379,7 +379,7 @@ export class BarterService {
     const sentBy = (p: TradeParty) => shipments.find((s) => s.sender.id === this.userOf(deal, p));
     const receivedBy = (p: TradeParty) => shipments.find((s) => s.recipient.id === this.userOf(deal, p))?.receivedAt != null;
     return {
-      status: deal.status as DealState['status'],
+      status: deal.status,
       shipped: { BUYER: !!sentBy(TradeParty.BUYER), SELLER: !!sentBy(TradeParty.SELLER) },
       received: { BUYER: receivedBy(TradeParty.BUYER), SELLER: receivedBy(TradeParty.SELLER) },
     };
@@ -441,7 +441,7 @@ export class BarterService {
   }
 
   private offerState(offer: Offer): OfferState {
-    return { status: offer.status, round: offer.round, awaiting: offer.awaiting } as OfferState;
+    return { status: offer.status, round: offer.round, awaiting: offer.awaiting };
   }
 
   private partyOrForbid(trade: Offer | Deal, userId: string): TradeParty {

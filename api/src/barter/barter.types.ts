@@ -1,19 +1,12 @@
+import { COURIERS, type Courier as DomainCourier } from '@pasar/domain';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { enumOf } from '../core/graphql/enums.js';
 import { Listing } from '../catalog/listing.entity.js';
 import { TradeParty } from './offer.entity.js';
 
-/** Couriers accepted for a resi (PRODUCT §3; issue "Barter trades"). */
-export enum Courier {
-  JNE = 'JNE',
-  JNT = 'JNT',
-  SICEPAT = 'SICEPAT',
-  ANTERAJA = 'ANTERAJA',
-  POS = 'POS',
-  NINJA = 'NINJA',
-  IDEXPRESS = 'IDEXPRESS',
-  LION = 'LION',
-  OTHER = 'OTHER',
-}
+/** Couriers accepted for a resi: packages/domain's COURIERS (PRODUCT §3). */
+export const Courier = enumOf(COURIERS);
+export type Courier = DomainCourier;
 registerEnumType(Courier, { name: 'Courier', description: 'JNE, J&T (JNT), SiCepat, AnterAja, POS Indonesia, Ninja Xpress, ID Express, Lion Parcel, or OTHER.' });
 
 export enum DisputeOutcome {

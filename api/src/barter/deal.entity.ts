@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, ManyToOne, OneToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { DEAL_STATUSES, type DealStatus as DomainDealStatus } from '@pasar/domain';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Conversation } from '../chat/conversation.entity.js';
+import { enumOf } from '../core/graphql/enums.js';
 import { User } from '../identity/user.entity.js';
 import { Offer } from './offer.entity.js';
 
-export enum DealStatus {
-  AWAITING_SHIPMENT = 'AWAITING_SHIPMENT',
-  SHIPPED = 'SHIPPED',
-  COMPLETED = 'COMPLETED',
-  DISPUTED = 'DISPUTED',
-  CANCELLED = 'CANCELLED',
-}
+/** Deal statuses: packages/domain's DEAL_STATUSES. */
+export const DealStatus = enumOf(DEAL_STATUSES);
+export type DealStatus = DomainDealStatus;
 registerEnumType(DealStatus, {
   name: 'DealStatus',
   description: 'AWAITING_SHIPMENT (until both shipped), SHIPPED (until both confirmed receipt), COMPLETED, DISPUTED (an admin decides), CANCELLED.',

@@ -1,27 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { OFFER_STATUSES, TRADE_PARTIES, type OfferStatus as DomainOfferStatus, type TradeParty as DomainTradeParty } from '@pasar/domain';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Listing } from '../catalog/listing.entity.js';
 import { Conversation } from '../chat/conversation.entity.js';
+import { enumOf } from '../core/graphql/enums.js';
 import { User } from '../identity/user.entity.js';
 
-export enum OfferStatus {
-  PENDING = 'PENDING',
-  ACCEPTED = 'ACCEPTED',
-  REJECTED = 'REJECTED',
-  WITHDRAWN = 'WITHDRAWN',
-  EXPIRED = 'EXPIRED',
-  CANCELLED = 'CANCELLED',
-}
+/** Offer statuses: packages/domain's OFFER_STATUSES. */
+export const OfferStatus = enumOf(OFFER_STATUSES);
+export type OfferStatus = DomainOfferStatus;
 registerEnumType(OfferStatus, {
   name: 'OfferStatus',
   description: 'PENDING (awaiting an answer), ACCEPTED (a deal exists), REJECTED, WITHDRAWN, EXPIRED (48 h without an answer), CANCELLED (an item went to another deal).',
 });
 
-export enum TradeParty {
-  BUYER = 'BUYER',
-  SELLER = 'SELLER',
-}
+/** The two sides of a trade: packages/domain's TRADE_PARTIES. */
+export const TradeParty = enumOf(TRADE_PARTIES);
+export type TradeParty = DomainTradeParty;
 registerEnumType(TradeParty, { name: 'TradeParty', description: 'BUYER: who made the first offer. SELLER: whose listing was wanted.' });
 
 export enum OfferSide {
