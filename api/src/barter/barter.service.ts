@@ -82,7 +82,7 @@ export class BarterService {
       const sellerId = wanted[0]?.seller.id;
       this.validateTerms(ctx.user.id, sellerId ?? '', wanted, offered);
       const offerId = randomUUID();
-      const title = (await wanted[0].seller.load(), wanted.map((l) => l.title).join(', ')).slice(0, TITLE_MAX);
+      const title = wanted.map((l) => l.title).join(', ').slice(0, TITLE_MAX);
       const conversation = this.chat.open(em, ConversationKind.BARTER, title, offerId, [
         { userId: ctx.user.id, role: TradeParty.BUYER }, { userId: sellerId!, role: TradeParty.SELLER },
       ]);
