@@ -196,10 +196,17 @@ export class ChatService {
     return true;
   }
 
-  /** The plain text of a TEXT message (decrypted; null for other kinds). */
+  private readonly plain = new WeakMap<Message, string>();
+
+  /** The plain text of a TEXT message (decrypted once per loaded message; null for other kinds). */
   textOf(message: Message): string | null {
     if (!message.ciphertext || !message.iv || !message.tag || !message.keyId) return null;
-    return this.cipher.open({ keyId: message.keyId, iv: message.iv, tag: message.tag, ciphertext: message.ciphertext }, this.aad(message, message.conversation.id));
+    let text = this.plain.get(message);
+    if (text === undefined) {
+      text = this.cipher.open({ keyId: message.keyId, iv: message.iv, tag: message.tag, ciphertext: message.ciphertext }, this.aad(message, message.conversation.id));
+      this.plain.set(message, text);
+    }
+    return text;
   }
 
   /** Participants of a conversation with their users. */

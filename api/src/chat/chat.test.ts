@@ -93,6 +93,18 @@ describe('live messages', () => {
     await Promise.all([watchA.close(), watchB.close(), outsider.close(), anon.close()]);
   });
 
+  it('shares one execution per event only within a user: the sender sees their own email, the other party does not', async () => {
+    const q = `subscription W($id: ID!) { messageAdded(conversationId: $id) { text sender { email } } }`;
+    const tabs = [
+      await subscribe(api, a.accessToken, q, { id: conversationId }), await subscribe(api, a.accessToken, q, { id: conversationId }),
+      await subscribe(api, b.accessToken, q, { id: conversationId }), await subscribe(api, b.accessToken, q, { id: conversationId }),
+    ];
+    await api.gql(SEND, { id: conversationId, input: { text: 'siapa saya?' } }, b.accessToken);
+    const got = await Promise.all(tabs.map((t) => t.next(1)));
+    expect(got.map((e) => e.data.messageAdded.sender.email)).toEqual([null, null, b.email, b.email]);
+    await Promise.all(tabs.map((t) => t.close()));
+  });
+
   it('notifies the seller live when an offer arrives (offerUpdated, notificationAdded)', async () => {
     const seller = await api.register();
     const buyer = await api.register();

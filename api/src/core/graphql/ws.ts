@@ -8,6 +8,7 @@ import type { ContextFactory } from '../http/app.js';
 import type { Logger } from '../logger.js';
 import { AppError } from './errors.js';
 import { assertIntrospectionAllowed } from './introspection.js';
+import { sharedSubscribe } from './shared-execution.js';
 
 /**
  * graphql-ws on /graphql (same port). The access token comes in
@@ -31,6 +32,7 @@ export function attachGraphqlWs(opts: {
   const cleanup = useServer(
     {
       schema: opts.schema,
+      subscribe: sharedSubscribe,
       onConnect: async (ctx) => {
         try {
           // Validates the token once at connect; each operation re-reads the user (sanctions apply at once).
