@@ -1,5 +1,6 @@
 import { createPubSub } from '@graphql-yoga/subscription';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { setMaxListeners } from 'node:events';
 import { Redis } from 'ioredis';
 import type { Logger } from './logger.js';
 
@@ -33,7 +34,12 @@ type Args = { [K in keyof Topics]: Topics[K] };
 
 /** The pub/sub of the process: in memory, or Redis when REDIS_URL is set (several API processes). */
 export function createAppPubSub(redisUrl: string | undefined, log: Logger) {
-  if (!redisUrl) return { pubsub: createPubSub<Args>(), close: async () => {} };
+  if (!redisUrl) {
+    // Many subscribers per topic is normal (a conversation open in many tabs): no listener cap.
+    const eventTarget = new EventTarget();
+    setMaxListeners(0, eventTarget);
+    return { pubsub: createPubSub<Args>({ eventTarget }), close: async () => {} };
+  }
   const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
   const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
   for (const c of [publishClient, subscribeClient]) c.on('error', (err) => log.warn({ err }, 'redis'));
