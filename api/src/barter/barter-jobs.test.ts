@@ -4,7 +4,7 @@ import { createListing, startTestApi, type TestApi } from '../test/harness.js';
 // Short deadlines so the pg-boss jobs fire during the test (PRODUCT §3 timeouts).
 let api: TestApi;
 beforeAll(async () => {
-  api = await startTestApi({ OFFER_TTL_SECONDS: '2', DEAL_SHIP_WITHIN_SECONDS: '3', DEAL_CONFIRM_WITHIN_SECONDS: '2', JOB_POLL_SECONDS: '0.5' });
+  api = await startTestApi({ OFFER_TTL_SECONDS: '2', DEAL_SHIP_WITHIN_SECONDS: '3', DEAL_CONFIRM_WITHIN_SECONDS: '2', JOB_POLL_SECONDS: '0.5', ACCESS_TOKEN_TTL: '10' });
 });
 afterAll(() => api?.close());
 
@@ -27,6 +27,28 @@ async function setup() {
     { input: { wantedListingIds: [la.id], offeredListingIds: [lb.id] } }, b.accessToken)).data!.makeOffer;
   return { a, b, la, lb, offerId: o.id as string, conversationId: o.conversation.id as string };
 }
+
+describe('a WebSocket outlives its access token', () => {
+  it('new operations on an open socket keep working after the token expired; a ban still applies at once', async () => {
+    const { createClient } = await import('graphql-ws');
+    const { default: WebSocket } = await import('ws');
+    const s = await api.register();
+    const client = createClient({ url: api.url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${s.accessToken}` }, retryAttempts: 0, lazy: false });
+    const run = (query: string) => new Promise<any>((resolve) => {
+      let out: unknown;
+      client.subscribe({ query }, { next: (v) => (out = v), error: (e) => resolve({ errors: e }), complete: () => resolve(out) });
+    });
+    expect((await run('{ me { id } }')).data.me.id).toBe(s.id);
+    await new Promise((r) => setTimeout(r, 11_000));
+    expect(codeOfHttp(await api.gql('{ me { id } }', {}, s.accessToken))).toBe('UNAUTHENTICATED');
+    expect((await run('{ me { id } }')).data.me.id).toBe(s.id);
+    await api.sql(`update users set status = 'BANNED' where id = $1`, [s.id]);
+    expect(JSON.stringify(await run('{ me { id } }'))).toContain('UNAUTHENTICATED');
+    await client.dispose();
+  }, 30_000);
+});
+
+const codeOfHttp = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.code;
 
 describe('scheduled jobs', () => {
   it('expires an unanswered offer, once', async () => {

@@ -26,7 +26,7 @@ async function roundItems(offer: Offer): Promise<OfferItem[]> {
 @Resolver(() => Offer)
 export class OfferResolver {
   @Authorized()
-  @Query(() => BarterQuote, { description: 'Balance of proposed terms, and the "add items" suggestion from your listings when short. BAD_USER_INPUT for unknown listings.' })
+  @Query(() => BarterQuote, { description: 'Balance of proposed terms and, when short, the "add items" suggestion from the offering party\'s other listings (yours when you offer; the buyer\'s when you counter as seller). BAD_USER_INPUT for unknown listings.' })
   barterQuote(
     @Arg('wantedListingIds', () => [ID]) wanted: string[],
     @Arg('offeredListingIds', () => [ID]) offered: string[],

@@ -56,13 +56,16 @@ export class BarterService {
 
   // ---------------------------------------------------------------- offers
 
-  /** barterQuote: the balance of proposed terms and, when short, the top-up suggestion from the caller's listings. */
+  /** barterQuote: the balance of proposed terms and, when short, the top-up suggestion from the offering party's listings. */
   async quote(ctx: AuthedContext, wantedIds: string[], offeredIds: string[]): Promise<BarterQuote> {
     const [wanted, offered] = await Promise.all([this.listings(ctx.em, wantedIds, 'wantedListingIds'), this.listings(ctx.em, offeredIds, 'offeredListingIds')]);
     const tolerance = (await ctx.services.reference.barterConfig(ctx.em)).balanceTolerance;
     const balance = offerBalance(offered.map((l) => l.points ?? 0), wanted.map((l) => l.points ?? 0), tolerance);
     const exclude = new Set([...wantedIds, ...offeredIds]);
-    const candidates = (await ctx.em.find(Listing, { seller: ctx.user.id, kind: ListingKind.BARTER, status: ListingStatus.ACTIVE }))
+    // Top-ups come from the offering party: the caller making an offer, or the buyer when
+    // the seller counters and asks for more.
+    const offeringUserId = offered[0]?.seller.id ?? ctx.user.id;
+    const candidates = (await ctx.em.find(Listing, { seller: offeringUserId, kind: ListingKind.BARTER, status: ListingStatus.ACTIVE }))
       .filter((l) => !exclude.has(l.id) && l.points);
     const room = OFFER_RULES.maxItemsPerSide - offered.length;
     const pick = room > 0 ? suggestTopUp({ offered: balance.offered, wanted: balance.wanted, candidates: candidates.map((l) => ({ id: l.id, points: l.points! })), tolerance, maxItems: room }) : null;
@@ -266,13 +269,15 @@ export class BarterService {
       deal.status = DealStatus.DISPUTED;
       em.persist(new Dispute('BARTER_DEAL', deal.id, em.getReference(User, ctx.user.id, { wrapped: true }), why, deal.conversation));
       const audience = [deal.buyer.id, deal.seller.id];
+      const admins = await this.adminIds(em);
       const events: LiveEvent[] = [
         this.chat.system(em, deal.conversation.id, 'DISPUTE_OPENED', audience),
         this.notifications.notify(em, this.userOf(deal, other(party)), 'DISPUTE_OPENED', `${ctx.user.displayName} membuka sengketa. Admin akan menengahi.`, `/deals/${deal.id}`),
-        { topic: 'DEAL', dealId: deal.id, audience },
+        // Admins follow a disputed deal live too.
+        { topic: 'DEAL', dealId: deal.id, audience: [...audience, ...admins] },
       ];
-      for (const admin of await em.find(User, { role: Role.ADMIN })) {
-        events.push(this.notifications.notify(em, admin.id, 'DISPUTE_OPENED', `Sengketa baru pada barter: ${why.slice(0, 80)}`, `/admin/deals/${deal.id}`));
+      for (const adminId of admins) {
+        events.push(this.notifications.notify(em, adminId, 'DISPUTE_OPENED', `Sengketa baru pada barter: ${why.slice(0, 80)}`, `/admin/deals/${deal.id}`));
       }
       return { value: null, events };
     });
@@ -296,7 +301,7 @@ export class BarterService {
       for (const userId of audience) {
         events.push(this.notifications.notify(em, userId, 'DISPUTE_RESOLVED', `Admin memutuskan sengketa: ${outcome === 'COMPLETE' ? 'barter selesai' : 'barter dibatalkan'}. Catatan: ${text}`, `/deals/${deal.id}`));
       }
-      events.push({ topic: 'DEAL', dealId: deal.id, audience });
+      events.push({ topic: 'DEAL', dealId: deal.id, audience: [...audience, ...(await this.adminIds(em))] });
       return { value: null, events };
     });
     return this.reload(ctx, Deal, dealId);
@@ -415,6 +420,10 @@ export class BarterService {
   private async dealListingIds(em: EntityManager, deal: Deal): Promise<string[]> {
     const offer = await em.findOneOrFail(Offer, deal.offer.id);
     return (await em.find(OfferItem, { offer: offer.id, round: offer.round })).map((i) => i.listing.id);
+  }
+
+  private async adminIds(em: EntityManager): Promise<string[]> {
+    return (await em.find(User, { role: Role.ADMIN }, { fields: ['id'] })).map((u) => u.id);
   }
 
   private addRound(em: EntityManager, offer: Offer, round: number, wanted: Listing[], offered: Listing[]): void {

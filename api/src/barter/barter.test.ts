@@ -105,6 +105,9 @@ describe('makeOffer', () => {
     expect(q.data!.barterQuote.balance.balanced).toBe(false);
     expect(q.data!.barterQuote.suggestion).toHaveLength(1);
     expect(q.data!.barterQuote.balanceWithSuggestion.balanced).toBe(true);
+    // The seller, countering, is shown top-ups from the buyer's listings (the offering party).
+    const asSeller = await api.gql(`query Q($w: [ID!]!, $o: [ID!]!) { barterQuote(wantedListingIds: $w, offeredListingIds: $o) { suggestion { id } } }`, { w: [big.id], o: [small.id] }, a.accessToken);
+    expect(asSeller.data!.barterQuote.suggestion).toEqual(q.data!.barterQuote.suggestion.map((l: any) => ({ id: l.id })));
   });
 });
 
@@ -235,11 +238,13 @@ describe('deal', () => {
 
     const watchSeller = await subscribe(api, seller.s.accessToken, `subscription { dealUpdated { id status } }`);
     const watchBuyer = await subscribe(api, buyer.s.accessToken, `subscription { dealUpdated { id status } }`);
+    const watchAdmin = await subscribe(api, admin.accessToken, `subscription { dealUpdated { id status } }`);
     const res = await api.gql(RESOLVE, { id: dealId, outcome: 'CANCEL', note: 'Penjual tidak mengirim; barter dibatalkan.' }, admin.accessToken);
     expect(res.data!.resolveDispute).toMatchObject({ status: 'CANCELLED', dispute: { status: 'RESOLVED', outcome: 'CANCEL' } });
     expect((await watchSeller.next(1)).data.dealUpdated).toEqual({ id: dealId, status: 'CANCELLED' });
     expect((await watchBuyer.next(1)).data.dealUpdated).toEqual({ id: dealId, status: 'CANCELLED' });
-    await Promise.all([watchSeller.close(), watchBuyer.close()]);
+    expect((await watchAdmin.next(1)).data.dealUpdated).toEqual({ id: dealId, status: 'CANCELLED' });
+    await Promise.all([watchSeller.close(), watchBuyer.close(), watchAdmin.close()]);
     expect([await status(seller.item.id), await status(buyer.item.id)]).toEqual(['ACTIVE', 'ACTIVE']);
     const [{ n: audits }] = await api.sql(`select count(*)::int as n from audit_log where action = 'DISPUTE_RESOLVED' and subject_id = $1`, [dealId]);
     expect(audits).toBe(1);

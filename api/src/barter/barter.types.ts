@@ -56,7 +56,7 @@ export class OfferRound {
 export class BarterQuote {
   @Field(() => OfferBalanceView) balance!: OfferBalanceView;
   @Field(() => [Listing], {
-    description: 'When short: the fewest of your other ACTIVE barter listings that bring the offer into balance (least overshoot on ties). Empty when balanced or impossible.',
+    description: 'When short: the fewest of the offering party\'s other ACTIVE barter listings that bring the offer into balance (least overshoot on ties). Empty when balanced or impossible.',
   })
   suggestion!: Listing[];
   @Field(() => OfferBalanceView, { nullable: true, description: 'The balance with the suggestion added.' })

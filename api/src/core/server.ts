@@ -65,9 +65,11 @@ export async function startServer(config: Config, opts: { log?: Logger; counter?
   }
 
   const schema = await buildAppSchema();
-  const contextFor: ContextFactory = async (token, ip, requestId): Promise<Context> => {
+  const contextFor: ContextFactory = async (auth, ip, requestId): Promise<Context> => {
     const em = orm.em.fork();
-    const user = await services.auth.authenticate(em, token);
+    const user = typeof auth === 'object'
+      ? (auth.userId ? await services.auth.userById(em, auth.userId) : null)
+      : await services.auth.authenticate(em, auth);
     return { em, user, ip, requestId, services, cache: new Map() };
   };
 

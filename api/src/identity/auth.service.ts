@@ -129,7 +129,15 @@ export class AuthService {
     if (!token) return null;
     const claims = verifyAccessToken(token, this.config.jwtSecret);
     if (!claims) throw new AppError('UNAUTHENTICATED', 'The access token is invalid or has expired.');
-    const user = await em.findOne(User, { id: claims.sub });
+    return this.userById(em, claims.sub);
+  }
+
+  /**
+   * The user of an already authenticated session (a WebSocket whose token was checked at
+   * connect), re-read for every operation so sanctions apply at once: banned → UNAUTHENTICATED.
+   */
+  async userById(em: EntityManager, userId: string): Promise<User> {
+    const user = await em.findOne(User, { id: userId });
     if (!user || user.status === UserStatus.BANNED) throw unauthenticated('This account is not available.');
     return user;
   }

@@ -17,9 +17,9 @@ export class Notification {
   @ManyToOne(() => User, { ref: true, deleteRule: 'cascade' })
   user: Ref<User>;
 
-  /** What happened, e.g. OFFER_RECEIVED, DEAL_SHIPPED; clients word it. */
+  /** What happened (an event code); clients word it. */
   @Property({ type: 'text' })
-  @Field({ description: 'Event code, e.g. OFFER_RECEIVED, OFFER_ACCEPTED, DEAL_SHIPPED, DISPUTE_RESOLVED.' })
+  @Field({ description: 'Event code: OFFER_RECEIVED, OFFER_COUNTERED, OFFER_ACCEPTED, OFFER_REJECTED, OFFER_WITHDRAWN, OFFER_EXPIRED, OFFER_CANCELLED, SHIPMENT_SUBMITTED, RECEIPT_CONFIRMED, DEAL_COMPLETED, DEAL_CANCELLED, DISPUTE_OPENED, DISPUTE_RESOLVED.' })
   kind: string;
 
   /** Indonesian text for channels that cannot word it themselves (WhatsApp, email). */

@@ -35,9 +35,12 @@ export function attachGraphqlWs(opts: {
       subscribe: sharedSubscribe,
       onConnect: async (ctx) => {
         try {
-          // Validates the token once at connect; each operation re-reads the user (sanctions apply at once).
+          // The token is checked once, at connect; the socket then acts as that user (operations
+          // keep working after the short-lived token expires), re-read per operation so
+          // sanctions apply at once.
           const probe = await opts.contextFor(tokenOf(ctx.connectionParams), ipOf(ctx.extra.request), randomUUID());
-          return probe.user ? { userId: probe.user.id } : true;
+          (ctx.extra as { userId?: string | null }).userId = probe.user?.id ?? null;
+          return true;
         } catch {
           return false;
         }
@@ -52,7 +55,7 @@ export function attachGraphqlWs(opts: {
         const errors = validate(opts.schema, document, opts.validationRules);
         if (errors.length) return errors;
         try {
-          const context = await opts.contextFor(tokenOf(ctx.connectionParams), ipOf(ctx.extra.request), randomUUID());
+          const context = await opts.contextFor({ userId: (ctx.extra as { userId?: string | null }).userId ?? null }, ipOf(ctx.extra.request), randomUUID());
           assertIntrospectionAllowed(document, context.user, opts.production);
           return { schema: opts.schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue: context };
         } catch (e) {

@@ -11,8 +11,11 @@ import type { Logger } from '../logger.js';
 import { playgroundRouter } from './playground.js';
 import { uploadsRouter } from './uploads.js';
 
-/** Builds a request's Context from its bearer token (null user without one). */
-export type ContextFactory = (token: string | undefined, ip: string, requestId: string) => Promise<Context>;
+/**
+ * Builds an operation's Context: from a bearer token (HTTP, and a WebSocket at connect), or
+ * from the user id a WebSocket authenticated at connect (`{ userId }`; null = anonymous).
+ */
+export type ContextFactory = (auth: string | undefined | { userId: string | null }, ip: string, requestId: string) => Promise<Context>;
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
