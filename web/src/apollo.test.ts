@@ -78,3 +78,38 @@ describe('apollo links', () => {
     expect(session.onAuthLost).not.toHaveBeenCalled();
   });
 });
+
+describe('subscriptions after the access token expired', () => {
+  it('restarts the socket and subscribes once more on UNAUTHENTICATED, then passes events on', async () => {
+    const { ApolloLink, Observable, execute } = await import('@apollo/client/core');
+    const { resubscribeOnAuthError } = await import('./apollo');
+    let attempts = 0;
+    const socket = new ApolloLink(
+      () =>
+        new Observable((observer) => {
+          attempts++;
+          if (attempts === 1) observer.next({ errors: [{ message: 'expired', extensions: { code: 'UNAUTHENTICATED' } }] as never });
+          else observer.next({ data: { ping: attempts } });
+        }),
+    );
+    const restart = vi.fn();
+    const received: unknown[] = [];
+    execute(ApolloLink.from([resubscribeOnAuthError(restart), socket]), { query: MeDocument }).subscribe({ next: (r) => received.push(r.data) });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(restart).toHaveBeenCalledTimes(1);
+    expect(received).toEqual([{ ping: 2 }]);
+  });
+
+  it('gives up after one retry', async () => {
+    const { ApolloLink, Observable, execute } = await import('@apollo/client/core');
+    const { resubscribeOnAuthError } = await import('./apollo');
+    const refused = { graphQLErrors: [{ message: 'expired', extensions: { code: 'UNAUTHENTICATED' } }] };
+    const socket = new ApolloLink(() => new Observable((observer) => observer.error(refused)));
+    const restart = vi.fn();
+    const errors: unknown[] = [];
+    execute(ApolloLink.from([resubscribeOnAuthError(restart), socket]), { query: MeDocument }).subscribe({ error: (e) => errors.push(e) });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(restart).toHaveBeenCalledTimes(1);
+    expect(errors).toEqual([refused]);
+  });
+});

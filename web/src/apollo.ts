@@ -61,8 +61,62 @@ export function createCache(): InMemoryCache {
       BarterValuation: { keyFields: false },
       ValuationWeights: { keyFields: false },
       PageInfo: { keyFields: false },
+      // Barter and chat value objects (no ids): embedded, replaced as a whole.
+      OfferBalanceView: { keyFields: false, merge: true },
+      OfferLine: { keyFields: false },
+      OfferRound: { keyFields: false },
+      BarterQuote: { keyFields: false },
+      ConversationParticipantView: { keyFields: false },
+      ConversationActivity: { keyFields: false },
+      MessageConnection: { keyFields: false },
+      MessageEdge: { keyFields: false },
+      MessagePageInfo: { keyFields: false },
     },
   });
+}
+
+const isUnauthenticated = (errors: readonly { extensions?: Record<string, unknown> }[] | undefined) =>
+  !!errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
+
+/**
+ * For subscriptions: the API checks the socket's access token again for every new
+ * subscription, so once the token has expired (15 min) a new subscription on an old
+ * socket is refused with UNAUTHENTICATED. Then `restart` the socket (graphql-ws reconnects
+ * with a fresh token from connectionParams and resubscribes the others) and subscribe
+ * once more.
+ */
+export function resubscribeOnAuthError(restart: () => void): ApolloLink {
+  return new ApolloLink(
+    (operation, forward) =>
+      new Observable<FetchResult>((observer) => {
+        let retried = false;
+        let sub: { unsubscribe(): void } | null = null;
+        const retry = (): boolean => {
+          if (retried) return false;
+          retried = true;
+          sub?.unsubscribe();
+          restart();
+          start();
+          return true;
+        };
+        const start = () => {
+          sub = forward(operation).subscribe({
+            next: (result) => {
+              if (isUnauthenticated(result.errors) && retry()) return;
+              observer.next(result);
+            },
+            error: (e: unknown) => {
+              const errors = (e as { graphQLErrors?: { extensions?: Record<string, unknown> }[] } | null)?.graphQLErrors;
+              if (isUnauthenticated(errors) && retry()) return;
+              observer.error(e);
+            },
+            complete: () => observer.complete(),
+          });
+        };
+        start();
+        return () => sub?.unsubscribe();
+      }),
+  );
 }
 
 function wsUrl(): string {
@@ -70,11 +124,28 @@ function wsUrl(): string {
   return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}${GRAPHQL_PATH}`;
 }
 
+/**
+ * State of the live connection: `idle` (no socket: nothing subscribed, or closed on
+ * purpose), `connected`, or `reconnecting` (the socket dropped and graphql-ws is retrying).
+ */
+export type LiveStatus = 'idle' | 'connected' | 'reconnecting';
+
+/** Close codes that are not a lost connection: normal closure (lazy close) and terminate(). */
+const EXPECTED_CLOSE_CODES = new Set([1000, 4499]);
+
+/** Whether a WebSocket close event means the connection was lost (so the app is reconnecting). */
+export function isLostConnection(event: unknown): boolean {
+  const code = (event as { code?: unknown } | null)?.code;
+  return !(typeof code === 'number' && EXPECTED_CLOSE_CODES.has(code));
+}
+
 export interface PasarApollo {
   client: ApolloClient<NormalizedCacheObject>;
   /** Reconnects the WebSocket so it authenticates with the current session. */
   restartWebSocket(): void;
   ws: WsClient;
+  /** Calls `listener` on every change of the live connection's state; returns an unsubscribe. */
+  onLiveStatus(listener: (status: LiveStatus) => void): () => void;
 }
 
 /**
@@ -90,6 +161,13 @@ export function createApollo(session: ApolloSession): PasarApollo {
   });
 
   let client: ApolloClient<NormalizedCacheObject> | null = null;
+  let liveStatus: LiveStatus = 'idle';
+  const statusListeners = new Set<(status: LiveStatus) => void>();
+  const setLiveStatus = (next: LiveStatus) => {
+    if (next === liveStatus) return;
+    liveStatus = next;
+    for (const listener of statusListeners) listener(next);
+  };
   const ws = createClient({
     url: wsUrl,
     lazy: true,
@@ -106,11 +184,13 @@ export function createApollo(session: ApolloSession): PasarApollo {
     on: {
       // A retry means the socket dropped: events may have been missed, so refetch.
       connected: (_socket, _payload, wasRetry) => {
+        setLiveStatus('connected');
         if (wasRetry && client) void client.refetchQueries({ include: 'active' }).catch(() => undefined);
       },
+      closed: (event) => setLiveStatus(isLostConnection(event) ? 'reconnecting' : 'idle'),
     },
   });
-  const wsLink = new GraphQLWsLink(ws);
+  const wsLink = ApolloLink.from([resubscribeOnAuthError(() => ws.terminate()), new GraphQLWsLink(ws)]);
 
   const authLink = setContext(async (_operation, { headers }) => {
     const token = await session.getAccessToken();
@@ -172,5 +252,9 @@ export function createApollo(session: ApolloSession): PasarApollo {
     client,
     ws,
     restartWebSocket: () => ws.terminate(),
+    onLiveStatus(listener) {
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
+    },
   };
 }

@@ -15,6 +15,7 @@ import { createApollo } from './apollo';
 import App from './App.vue';
 import { createPasarI18n } from './i18n';
 import { createPasarRouter } from './router';
+import { useLiveStore } from './stores/live';
 import { useSessionStore } from './stores/session';
 import { useThemeStore } from './stores/theme';
 
@@ -40,6 +41,8 @@ const apollo = createApollo({
   },
 });
 app.provide(DefaultApolloClient, apollo.client);
+const live = useLiveStore(pinia);
+apollo.onLiveStatus((status) => live.set(status));
 
 // Login or logout: the cache and the WebSocket must speak for the new member. Synchronously,
 // inside login()/logout(), so that the next page's queries start after the reset, not before.

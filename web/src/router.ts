@@ -8,6 +8,8 @@ declare module 'vue-router' {
     requiresAuth?: boolean;
     /** login/register: a logged-in member goes on to ?redirect or home */
     guestOnly?: boolean;
+    /** admins only (implies requiresAuth): others see the not-found page */
+    requiresAdmin?: boolean;
   }
 }
 
@@ -25,6 +27,28 @@ export const routes: RouteRecordRaw[] = [
     name: 'listing-edit',
     component: () => import('@/pages/ListingFormPage.vue'),
     meta: { requiresAuth: true },
+  },
+  {
+    path: '/listings/:id/offer',
+    name: 'make-offer',
+    component: () => import('@/pages/MakeOfferPage.vue'),
+    meta: { requiresAuth: true },
+  },
+  { path: '/offers/:id', name: 'offer', component: () => import('@/pages/OfferPage.vue'), meta: { requiresAuth: true } },
+  { path: '/deals/:id', name: 'deal', component: () => import('@/pages/DealPage.vue'), meta: { requiresAuth: true } },
+  { path: '/inbox/:conversationId?', name: 'inbox', component: () => import('@/pages/InboxPage.vue'), meta: { requiresAuth: true } },
+  { path: '/trades', name: 'trades', component: () => import('@/pages/TradesPage.vue'), meta: { requiresAuth: true } },
+  {
+    path: '/admin/disputes',
+    name: 'admin-disputes',
+    component: () => import('@/pages/AdminDisputesPage.vue'),
+    meta: { requiresAuth: true, requiresAdmin: true },
+  },
+  {
+    path: '/admin/deals/:id',
+    name: 'admin-deal',
+    component: () => import('@/pages/DealPage.vue'),
+    meta: { requiresAuth: true, requiresAdmin: true },
   },
   {
     path: '/me/listings',
@@ -61,6 +85,9 @@ export function createPasarRouter(history: RouterHistory = createWebHistory(impo
     if (to.meta.requiresAuth || to.meta.guestOnly) await session.restore();
     if (to.meta.requiresAuth && !session.isLoggedIn) {
       return { name: 'login', query: { redirect: to.fullPath } };
+    }
+    if (to.meta.requiresAdmin && !session.isAdmin) {
+      return { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') }, query: to.query, hash: to.hash };
     }
     if (to.meta.guestOnly && session.isLoggedIn) {
       return safeRedirect(to.query.redirect) ?? { name: 'home' };

@@ -28,6 +28,34 @@ export function formatDateTime(value: string | number | Date, locale = 'id'): st
   return `${s} WIB`;
 }
 
+/** Formats a time of day in Jakarta time: "14.05". */
+export function formatTime(value: string | number | Date, locale = 'id'): string {
+  const d = toDate(value);
+  if (!d) return '';
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale] ?? locale, { timeStyle: 'short', timeZone: TIME_ZONE }).format(d);
+}
+
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/** "dalam 2 hari", "3 jam yang lalu", "sekarang": the largest whole unit between `value` and `now`. */
+export function formatRelative(value: string | number | Date, locale = 'id', now: number = Date.now()): string {
+  const d = toDate(value);
+  if (!d) return '';
+  const seconds = Math.round((d.getTime() - now) / 1000);
+  const rtf = new Intl.RelativeTimeFormat(INTL_LOCALE[locale] ?? locale, { numeric: 'auto' });
+  for (const [unit, size] of RELATIVE_UNITS) {
+    if (Math.abs(seconds) >= size) return rtf.format(Math.trunc(seconds / size), unit);
+  }
+  return rtf.format(0, 'second');
+}
+
 /** Formats a float multiplier or score for display with up to `digits` decimals. */
 export function formatDecimal(value: number, locale = 'id', digits = 2): string {
   return new Intl.NumberFormat(INTL_LOCALE[locale] ?? locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
@@ -43,5 +71,7 @@ export function useFormat() {
     decimal: (n: number, digits = 2) => formatDecimal(n, locale.value, digits),
     date: (v: string | number | Date) => formatDate(v, locale.value),
     dateTime: (v: string | number | Date) => formatDateTime(v, locale.value),
+    time: (v: string | number | Date) => formatTime(v, locale.value),
+    relative: (v: string | number | Date, now?: number) => formatRelative(v, locale.value, now),
   };
 }

@@ -90,3 +90,43 @@ export function detailFixture(overrides: Partial<ListingDetailFieldsFragment> = 
     ...overrides,
   } as ListingDetailFieldsFragment;
 }
+
+// ---- barter and chat
+
+export const userA = { __typename: 'User' as const, id: 'u1', displayName: 'Siti Aminah' };
+export const userB = { __typename: 'User' as const, id: 'u2', displayName: 'Budi Santoso' };
+
+export function messageFixture(overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'Message' as const,
+    id: 'm1',
+    conversationId: 'c1',
+    kind: 'TEXT' as const,
+    createdAt: '2026-11-21T03:00:00.000Z',
+    text: 'Halo',
+    systemEvent: null,
+    sender: userB,
+    photo: null,
+    listing: null,
+    ...overrides,
+  };
+}
+
+export function participantFixture(user: typeof userA, lastReadAt: string | null, role = 'BUYER') {
+  return { __typename: 'ConversationParticipantView' as const, role, lastReadAt, user };
+}
+
+export function conversationFixture(messages: ReturnType<typeof messageFixture>[], participants = [participantFixture(userA, null), participantFixture(userB, null, 'SELLER')]) {
+  return {
+    __typename: 'Conversation' as const,
+    id: 'c1',
+    kind: 'BARTER' as const,
+    title: 'Sepeda lipat',
+    participants,
+    messages: {
+      __typename: 'MessageConnection' as const,
+      edges: [...messages].reverse().map((node) => ({ __typename: 'MessageEdge' as const, cursor: `cur-${node.id}`, node })),
+      pageInfo: { __typename: 'MessagePageInfo' as const, endCursor: messages.length ? `cur-${messages[0].id}` : null, hasNextPage: false },
+    },
+  };
+}

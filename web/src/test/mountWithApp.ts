@@ -20,6 +20,8 @@ export interface AppMountOptions<C extends Component> {
   props?: ComponentMountingOptions<C>['props'];
   slots?: ComponentMountingOptions<C>['slots'];
   mocks?: readonly MockedResponse[];
+  /** a ready client (e.g. createLiveApollo's); `mocks` is ignored then */
+  client?: ApolloClient<unknown>;
   route?: string;
   locale?: Locale;
   attachTo?: HTMLElement | string;
@@ -36,7 +38,7 @@ export async function mountWithApp<C extends Component>(component: C, options: A
   const router = createPasarRouter(createMemoryHistory());
   await router.push(options.route ?? '/terms');
   await router.isReady();
-  const client = createMockApollo(options.mocks);
+  const client = options.client ?? createMockApollo(options.mocks);
   const wrapper = mount(component as Component, {
     props: options.props as Record<string, unknown>,
     slots: options.slots as Record<string, unknown>,

@@ -1,0 +1,92 @@
+import { useMutation, useQuery, useSubscription } from '@vue/apollo-composable';
+import { computed, type Ref } from 'vue';
+import { graphql } from '@/gql';
+import type { DealDetailFieldsFragment, DisputeOutcome, ShipmentInput } from '@/gql/graphql';
+import { toAppError } from '@/lib/errors';
+import { useBusy } from './useOffer';
+
+export const DealDocument = graphql(`
+  query Deal($id: ID!) {
+    deal(id: $id) {
+      ...DealDetailFields
+    }
+  }
+`);
+
+export const DealUpdatedDocument = graphql(`
+  subscription DealUpdated {
+    dealUpdated {
+      ...DealDetailFields
+    }
+  }
+`);
+
+export const SubmitShipmentDocument = graphql(`
+  mutation SubmitShipment($dealId: ID!, $input: ShipmentInput!) {
+    submitShipment(dealId: $dealId, input: $input) {
+      ...DealDetailFields
+    }
+  }
+`);
+
+export const ConfirmReceiptDocument = graphql(`
+  mutation ConfirmReceipt($dealId: ID!) {
+    confirmReceipt(dealId: $dealId) {
+      ...DealDetailFields
+    }
+  }
+`);
+
+export const OpenDisputeDocument = graphql(`
+  mutation OpenDispute($dealId: ID!, $reason: String!) {
+    openDispute(dealId: $dealId, reason: $reason) {
+      ...DealDetailFields
+    }
+  }
+`);
+
+export const ResolveDisputeDocument = graphql(`
+  mutation ResolveDispute($dealId: ID!, $outcome: DisputeOutcome!, $note: String!) {
+    resolveDispute(dealId: $dealId, outcome: $outcome, note: $note) {
+      ...DealDetailFields
+    }
+  }
+`);
+
+/**
+ * One deal, live (dealUpdated writes every change of the member's deals into the cache).
+ * Actions: ship, confirm receipt, open a dispute; admins resolve one. Admins get no
+ * dealUpdated events for other members' deals, so their page polls instead.
+ */
+export function useDeal(id: Ref<string>, options: { admin?: boolean } = {}) {
+  const { result, loading, error, refetch } = useQuery(
+    DealDocument,
+    () => ({ id: id.value }),
+    () => ({ enabled: !!id.value, pollInterval: options.admin ? 30_000 : undefined }),
+  );
+  useSubscription(DealUpdatedDocument, {}, () => ({ enabled: !!id.value && !options.admin }));
+  const deal = computed<DealDetailFieldsFragment | null>(() => result.value?.deal ?? null);
+  const appError = computed(() => (error.value ? toAppError(error.value) : null));
+  const notFound = computed(() => appError.value?.code === 'NOT_FOUND' || appError.value?.code === 'FORBIDDEN');
+
+  const ship = useMutation(SubmitShipmentDocument);
+  const receipt = useMutation(ConfirmReceiptDocument);
+  const dispute = useMutation(OpenDisputeDocument);
+  const resolve = useMutation(ResolveDisputeDocument);
+  const { busy, error: actionError, run } = useBusy();
+
+  return {
+    deal,
+    loading,
+    error,
+    notFound,
+    refetch,
+    busy,
+    actionError,
+    submitShipment: (input: ShipmentInput) => run('ship', () => ship.mutate({ dealId: id.value, input })).then((r) => r?.data?.submitShipment ?? null),
+    confirmReceipt: () => run('receipt', () => receipt.mutate({ dealId: id.value })).then((r) => r?.data?.confirmReceipt ?? null),
+    openDispute: (reason: string) => run('dispute', () => dispute.mutate({ dealId: id.value, reason })).then((r) => r?.data?.openDispute ?? null),
+    resolveDispute: (outcome: DisputeOutcome, note: string) =>
+      run('resolve', () => resolve.mutate({ dealId: id.value, outcome, note })).then((r) => r?.data?.resolveDispute ?? null),
+  };
+}
