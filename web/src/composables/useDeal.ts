@@ -54,17 +54,13 @@ export const ResolveDisputeDocument = graphql(`
 `);
 
 /**
- * One deal, live (dealUpdated writes every change of the member's deals into the cache).
- * Actions: ship, confirm receipt, open a dispute; admins resolve one. Admins get no
- * dealUpdated events for other members' deals, so their page polls instead.
+ * One deal, live (dealUpdated writes every change of the member's deals into the cache;
+ * admins receive it for disputed deals, when a dispute is opened and when it is resolved).
+ * Actions: ship, confirm receipt, open a dispute; admins resolve one.
  */
-export function useDeal(id: Ref<string>, options: { admin?: boolean } = {}) {
-  const { result, loading, error, refetch } = useQuery(
-    DealDocument,
-    () => ({ id: id.value }),
-    () => ({ enabled: !!id.value, pollInterval: options.admin ? 30_000 : undefined }),
-  );
-  useSubscription(DealUpdatedDocument, {}, () => ({ enabled: !!id.value && !options.admin }));
+export function useDeal(id: Ref<string>) {
+  const { result, loading, error, refetch } = useQuery(DealDocument, () => ({ id: id.value }), () => ({ enabled: !!id.value }));
+  useSubscription(DealUpdatedDocument, {}, () => ({ enabled: !!id.value }));
   const deal = computed<DealDetailFieldsFragment | null>(() => result.value?.deal ?? null);
   const appError = computed(() => (error.value ? toAppError(error.value) : null));
   const notFound = computed(() => appError.value?.code === 'NOT_FOUND' || appError.value?.code === 'FORBIDDEN');

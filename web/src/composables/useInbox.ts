@@ -1,14 +1,53 @@
-import { useApolloClient, useQuery } from '@vue/apollo-composable';
+import { useApolloClient, useQuery, useSubscription } from '@vue/apollo-composable';
 import type { ObservableSubscription } from '@apollo/client/core';
-import { computed, onBeforeUnmount, watch } from 'vue';
+import { computed, onBeforeUnmount, watch, type Ref } from 'vue';
 import { graphql } from '@/gql';
-import type { ConversationSummaryFieldsFragment } from '@/gql/graphql';
+import type { ConversationSummaryFieldsFragment, ConversationTradeQuery } from '@/gql/graphql';
 import { MessageAddedDocument } from './useConversation';
 
 export const ConversationsDocument = graphql(`
   query Conversations($first: Int!) {
     conversations(first: $first) {
       ...ConversationSummaryFields
+    }
+  }
+`);
+
+/** The barter trade of one conversation (the inbox's "linked trade" box). */
+export const ConversationTradeDocument = graphql(`
+  query ConversationTrade($id: ID!) {
+    conversation(id: $id) {
+      id
+      offer {
+        id
+        status
+      }
+      deal {
+        id
+        status
+      }
+    }
+  }
+`);
+
+const TradeOfferUpdatedDocument = graphql(`
+  subscription TradeOfferUpdated {
+    offerUpdated {
+      id
+      status
+      deal {
+        id
+        status
+      }
+    }
+  }
+`);
+
+const TradeDealUpdatedDocument = graphql(`
+  subscription TradeDealUpdated {
+    dealUpdated {
+      id
+      status
     }
   }
 `);
@@ -79,4 +118,31 @@ export function useInboxLive(enabled: () => boolean) {
   });
 
   return { ...inbox, refresh };
+}
+
+type ConversationTrade = NonNullable<ConversationTradeQuery['conversation']>;
+
+/**
+ * The offer and deal a conversation belongs to (Conversation.offer / .deal; both null for
+ * other kinds). Statuses follow offerUpdated/dealUpdated through the normalised cache; the
+ * conversation is fetched again when its offer turns into a deal.
+ */
+export function useConversationTrade(conversationId: Ref<string | null>) {
+  const enabled = () => !!conversationId.value;
+  const { result, refetch } = useQuery(ConversationTradeDocument, () => ({ id: conversationId.value ?? '' }), () => ({ enabled: enabled() }));
+  const current = computed<ConversationTrade | null>(() => {
+    const c = result.value?.conversation;
+    return c && c.id === conversationId.value ? c : null;
+  });
+  const offer = computed<ConversationTrade['offer']>(() => current.value?.offer ?? null);
+  const deal = computed<ConversationTrade['deal']>(() => current.value?.deal ?? null);
+
+  const offerSub = useSubscription(TradeOfferUpdatedDocument, {}, () => ({ enabled: enabled() }));
+  offerSub.onResult((r) => {
+    const o = r.data?.offerUpdated;
+    if (o?.deal && o.id === offer.value?.id && !deal.value) void refetch()?.catch(() => undefined);
+  });
+  useSubscription(TradeDealUpdatedDocument, {}, () => ({ enabled: enabled() }));
+
+  return { offer, deal };
 }

@@ -73,7 +73,7 @@ export interface OfferTermsOptions {
   offeredPool: Ref<TradeListingFieldsFragment[]>;
   initialWanted?: string[];
   initialOffered?: string[];
-  /** Show barterQuote's "add items" suggestion (only when the viewer is the buyer: it suggests the viewer's listings). */
+  /** Show barterQuote's "add items" suggestion (the offering party's listings: the buyer's, for either side). */
   suggest: () => boolean;
   /** Points of an id when the pool does not have it (e.g. a snapshotted line). */
   fallbackPoints?: (id: string) => number | undefined;
@@ -84,7 +84,7 @@ const QUOTE_DEBOUNCE_MS = 250;
 /**
  * The terms being edited (make-offer and counter-offer): which listings on each side, a
  * balance computed locally with offerBalance as the member clicks, confirmed by the
- * server's barterQuote, and its suggestion of the fewest own listings to add when short.
+ * server's barterQuote, and its suggestion of the fewest of the buyer's listings to add when short.
  */
 export function useOfferTerms(options: OfferTermsOptions) {
   const wantedIds = ref<string[]>([...(options.initialWanted ?? [])]);

@@ -61,11 +61,3 @@ export function useTrades(enabled: () => boolean = () => true) {
 
   return { offers, deals, loading, initialLoading: computed(() => loading.value && !result.value), error, refetch };
 }
-
-/** Finds the offer and deal of a conversation among the member's trades (the inbox's "linked trade"). */
-export function tradeOfConversation(conversationId: string | null, offers: OfferSummaryFieldsFragment[], deals: DealSummaryFieldsFragment[]) {
-  if (!conversationId) return { offer: null, deal: null };
-  const offer = offers.find((o) => o.conversation.id === conversationId) ?? null;
-  const deal = deals.find((d) => d.conversation.id === conversationId) ?? (offer?.deal ? (deals.find((d) => d.id === offer.deal?.id) ?? null) : null);
-  return { offer, deal };
-}

@@ -359,6 +359,8 @@ const en: Messages = {
       text: 'Add {items} to balance the offer.',
       after: 'Then: {offered} for {wanted} points.',
       apply: 'Add',
+      askTitle: 'Suggestion: ask for more items',
+      askText: 'Ask for more: {items}',
     },
     message: 'Message to {name}',
     messagePlaceholder: 'Describe your items or ask a question.',

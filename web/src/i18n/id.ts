@@ -357,6 +357,8 @@ const id = {
       text: 'Tambahkan {items} agar penawaran seimbang.',
       after: 'Sesudahnya: {offered} untuk {wanted} poin.',
       apply: 'Tambahkan',
+      askTitle: 'Saran: minta barang tambahan',
+      askText: 'Minta tambahan: {items}',
     },
     message: 'Pesan untuk {name}',
     messagePlaceholder: 'Ceritakan kondisi barang Anda atau ajukan pertanyaan.',

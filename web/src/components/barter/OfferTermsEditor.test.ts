@@ -30,7 +30,7 @@ describe('OfferTermsEditor', () => {
         initialOffered: [],
         wantedLegend: 'Diminta',
         offeredLegend: 'Ditawarkan',
-        suggest: true,
+        suggestFor: 'BUYER' as const,
         messageLabel: 'Pesan',
         submitLabel: 'Lanjutkan',
         submitTestid: 'offer-submit',
@@ -78,7 +78,7 @@ describe('OfferTermsEditor', () => {
         initialOffered: [],
         wantedLegend: 'Diminta',
         offeredLegend: 'Ditawarkan',
-        suggest: true,
+        suggestFor: 'BUYER' as const,
         messageLabel: 'Pesan',
         submitLabel: 'Lanjutkan',
         submitTestid: 'offer-submit',
@@ -88,5 +88,33 @@ describe('OfferTermsEditor', () => {
     await wrapper.get('form').trigger('submit');
     expect(wrapper.text()).toContain('Pilih minimal satu barang di tiap sisi.');
     expect(wrapper.emitted('submit')).toBeUndefined();
+  });
+
+  it("shows the seller barterQuote's top-up from the buyer's listings as something to ask for", async () => {
+    const { wrapper } = await mountWithApp(OfferTermsEditor, {
+      props: {
+        wantedPool: [listing('w1', 100)],
+        offeredPool: [listing('o1', 40)],
+        initialWanted: ['w1'],
+        initialOffered: ['o1'],
+        wantedLegend: 'Diminta',
+        offeredLegend: 'Ditawarkan',
+        suggestFor: 'SELLER' as const,
+        messageLabel: 'Pesan',
+        submitLabel: 'Tawar balik',
+        submitTestid: 'offer-counter-submit',
+      },
+      locale: 'en',
+      mocks: [
+        { request: { query: BarterConfigDocument }, result: { data: { barterConfig: barterConfigFixture } } },
+        quote(['o1'], { balance: balance(40, 100), suggestion: [listing('b7', 60)], balanceWithSuggestion: balance(100, 100) }),
+      ],
+    });
+    await wait(300);
+    await settle(6);
+    expect(wrapper.get('[data-testid="offer-suggestion"]').text()).toContain('Ask for more: Barang b7 (60 points)');
+
+    await wrapper.get('[data-testid="offer-suggestion-apply"]').trigger('click');
+    expect((wrapper.get('[data-testid="offer-pick-offered-b7"]').element as HTMLInputElement).checked).toBe(true);
   });
 });
