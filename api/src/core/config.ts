@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { paymentsConfigFromEnv, type PaymentsConfig } from '../payments/provider.js';
 import { REPO_ROOT } from './paths.js';
 
 /**
@@ -48,6 +49,10 @@ export interface Config {
   redisUrl?: string;
   /** Barter timings, seconds (PRODUCT §3): answer an offer, ship after a deal, confirm after both shipped. */
   barter: { offerTtl: number; shipWithin: number; confirmWithin: number };
+  /** Escrow: the buyer's inspection period after shipping, seconds (PRODUCT §4; default 3 days). */
+  escrow: { inspectionSeconds: number };
+  /** Payment providers: manual transfer always; Midtrans and Stripe when their keys are set (PRODUCT §11). */
+  payments: PaymentsConfig;
   /** How often job workers poll for due jobs, seconds (pg-boss, ≥ 0.5). */
   jobPollSeconds: number;
   /** Run job workers in this process (the web replicas may leave them to a worker). */
@@ -132,6 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       shipWithin: int(env, 'DEAL_SHIP_WITHIN_SECONDS', 72 * 3600, 1),
       confirmWithin: int(env, 'DEAL_CONFIRM_WITHIN_SECONDS', 168 * 3600, 1),
     },
+    escrow: { inspectionSeconds: int(env, 'ESCROW_INSPECTION_SECONDS', 72 * 3600, 1) },
+    payments: paymentsConfigFromEnv(env),
     jobPollSeconds: Math.max(0.5, Number(env.JOB_POLL_SECONDS ?? 2)),
     runJobs: bool(env, 'RUN_JOBS', true),
   };

@@ -5,6 +5,7 @@ export type LiveEvent =
   | { topic: 'MESSAGE'; conversationId: string; messageId: string; audience: string[] }
   | { topic: 'OFFER'; offerId: string; audience: string[] }
   | { topic: 'DEAL'; dealId: string; audience: string[] }
+  | { topic: 'ESCROW'; roomId: string; audience: string[] }
   | { topic: 'NOTIFICATION'; userId: string; notificationId: string }
   | ({ topic: 'CONVERSATION_ACTIVITY' } & ConversationActivity);
 
@@ -23,6 +24,9 @@ export class Live {
           break;
         case 'DEAL':
           for (const userId of e.audience) this.pubsub.publish('DEAL', userId, { dealId: e.dealId, audience: e.audience });
+          break;
+        case 'ESCROW':
+          for (const userId of e.audience) this.pubsub.publish('ESCROW', userId, { roomId: e.roomId, audience: e.audience });
           break;
         case 'NOTIFICATION':
           this.pubsub.publish('NOTIFICATION', e.userId, { notificationId: e.notificationId, audience: [e.userId] });

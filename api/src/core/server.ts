@@ -13,6 +13,7 @@ import { createApollo, formatError, protection } from './graphql/apollo.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { attachGraphqlWs } from './graphql/ws.js';
 import { createHttpApp, type ContextFactory } from './http/app.js';
+import { webhooksRouter } from './http/webhooks.js';
 import { createLogger, type Logger } from './logger.js';
 import { Jobs } from './jobs.js';
 import { createServices, registerJobs, type Services } from './services.js';
@@ -56,7 +57,10 @@ export async function startServer(config: Config, opts: { log?: Logger; counter?
   const jobs = new Jobs(databaseUrl, log, config.jobPollSeconds);
   const services = createServices(config, storage, live.pubsub, jobs);
   registerJobs(services, () => orm.em.fork());
-  await jobs.start(config.runJobs, () => services.barter.sweep(orm.em.fork()));
+  await jobs.start(config.runJobs, async () => {
+    await services.barter.sweep(orm.em.fork());
+    await services.escrow.sweep(orm.em.fork());
+  });
   let demo: DemoSeedResult | undefined;
   if (config.seedDemo && (await orm.em.fork().count(User)) === 0) {
     log.info('loading demo data (first start)…');
@@ -86,7 +90,7 @@ export async function startServer(config: Config, opts: { log?: Logger; counter?
     },
   }]);
   await apollo.start();
-  httpServer.on('request', createHttpApp({ config, log, apollo, contextFor }));
+  httpServer.on('request', createHttpApp({ config, log, apollo, contextFor, webhooks: webhooksRouter(services, () => orm.em.fork(), log) }));
   httpServer.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -1,5 +1,8 @@
 import { BarterService, BARTER_JOBS } from '../barter/barter.service.js';
 import { ChatService } from '../chat/chat.service.js';
+import { EscrowService, ESCROW_JOBS } from '../escrow/escrow.service.js';
+import { LedgerService } from '../ledger/ledger.service.js';
+import { createProviders, type PaymentProvider, type ProviderName } from '../payments/provider.js';
 import { ListingService } from '../catalog/listing.service.js';
 import { NotificationService } from '../notify/notification.service.js';
 import { PhotoService } from '../catalog/photo.service.js';
@@ -24,6 +27,9 @@ export interface Services {
   notifications: NotificationService;
   jobs: Jobs;
   barter: BarterService;
+  ledger: LedgerService;
+  providers: Map<ProviderName, PaymentProvider>;
+  escrow: EscrowService;
 }
 
 /** Registers every job handler (run with a fresh EntityManager each time). */
@@ -32,6 +38,7 @@ export function registerJobs(services: Services, em: () => import('@mikro-orm/po
   jobs.on(BARTER_JOBS.expireOffer, ({ id }) => barter.expireOffer(em(), id));
   jobs.on(BARTER_JOBS.shipTimeout, ({ id }) => barter.shipTimeout(em(), id));
   jobs.on(BARTER_JOBS.receiptTimeout, ({ id }) => barter.receiptTimeout(em(), id));
+  jobs.on(ESCROW_JOBS.inspection, ({ id }) => services.escrow.inspectionTimeout(em(), id));
 }
 
 export function createServices(config: Config, storage: Storage, pubsub: AppPubSub, jobs: Jobs): Services {
@@ -39,6 +46,8 @@ export function createServices(config: Config, storage: Storage, pubsub: AppPubS
   const live = new Live(pubsub);
   const chat = new ChatService(new MessageCipher(parseMessageKeys(config.messageKeys)), live);
   const notifications = new NotificationService();
+  const ledger = new LedgerService();
+  const providers = createProviders(config.payments);
   return {
     auth: new AuthService(config),
     reference,
@@ -50,5 +59,8 @@ export function createServices(config: Config, storage: Storage, pubsub: AppPubS
     notifications,
     jobs,
     barter: new BarterService(config, chat, notifications, live, jobs),
+    ledger,
+    providers,
+    escrow: new EscrowService(config, chat, notifications, ledger, providers, live, jobs),
   };
 }

@@ -104,6 +104,9 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
       return { status: res.status, json: await res.json().catch(() => null) };
     },
     async close() {
+      // The ledger must reconcile after every test file (issue "Escrow rooms", item 7).
+      const violations = await server.services.ledger.check(server.orm.em.fork());
+      if (violations.length) throw new Error(`ledger check failed:\n${violations.join('\n')}`);
       await pool.end();
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -7,3 +7,6 @@ export * from './listing-status.js';
 export * from './time.js';
 export * from './barter-offer.js';
 export * from './barter-deal.js';
+export * from './escrow-fee.js';
+export * from './escrow-room.js';
+export * from './ledger.js';

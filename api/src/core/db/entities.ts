@@ -12,6 +12,10 @@ import { Message } from '../../chat/message.entity.js';
 import { Notification } from '../../notify/notification.entity.js';
 import { Dispute } from '../../trade/dispute.entity.js';
 import { Shipment } from '../../trade/shipment.entity.js';
+import { EscrowRoom } from '../../escrow/escrow-room.entity.js';
+import { FeeScheduleVersion } from '../../escrow/fee-schedule.entity.js';
+import { LedgerPosting, LedgerTransaction } from '../../ledger/ledger.entity.js';
+import { Payment, PaymentEvent } from '../../payments/payment.entity.js';
 import { Setting } from './setting.entity.js';
 
 /** Every MikroORM entity, listed explicitly (no folder discovery). */
@@ -19,4 +23,5 @@ export const ENTITIES = [
   User, RefreshToken, City, Category, Photo, Listing, Setting,
   Conversation, ConversationParticipant, Message, Notification, AuditLog, Shipment, Dispute,
   Offer, OfferItem, Deal,
+  EscrowRoom, FeeScheduleVersion, LedgerTransaction, LedgerPosting, Payment, PaymentEvent,
 ];

@@ -28,6 +28,7 @@ export function createHttpApp(opts: {
   log: Logger;
   apollo: ApolloServer<Context>;
   contextFor: ContextFactory;
+  webhooks: express.Router;
 }): Express {
   const { config, log, apollo, contextFor } = opts;
   const app = express();
@@ -44,6 +45,7 @@ export function createHttpApp(opts: {
     contextFor(bearer(req.header('authorization')), req.ip ?? 'unknown', requestId);
 
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+  app.use(opts.webhooks);
   app.use(
     '/graphql',
     express.json({ limit: config.bodyLimitBytes }),
@@ -55,7 +57,7 @@ export function createHttpApp(opts: {
 
   if (existsSync(join(config.webDist, 'index.html'))) {
     app.use(express.static(config.webDist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|uploads|media|playground|healthz).*/, (_req, res) => {
+    app.get(/^\/(?!graphql|uploads|media|playground|healthz|webhooks).*/, (_req, res) => {
       res.set('Cache-Control', 'no-cache').sendFile(join(config.webDist, 'index.html'));
     });
   } else {

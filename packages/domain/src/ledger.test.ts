@@ -1,0 +1,465 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from './errors.js';
+import { quoteEscrowFee } from './escrow-fee.js';
+import { applyEscrowEvent, type EscrowEvent, type EscrowStatus } from './escrow-room.js';
+import {
+  ESCROW_HOLDING,
+  FEE_HOLDING,
+  FEE_INCOME,
+  LEDGER_TRANSACTION_SHAPES,
+  assertBalanced,
+  balancesOf,
+  checkLedgerInvariants,
+  fundingPostings,
+  parseAccount,
+  payableAccount,
+  providerAccount,
+  refundPostings,
+  releasePostings,
+  splitPostings,
+  type LedgerRoom,
+  type LedgerTransaction,
+  type Posting,
+} from './ledger.js';
+
+/** Runs fn and returns the DomainError it throws (fails the test if it does not throw one). */
+function domainError(fn: () => unknown): DomainError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(DomainError);
+    return e as DomainError;
+  }
+  throw new Error('expected a DomainError to be thrown');
+}
+
+/** mulberry32: a small seeded PRNG, so the random cases are the same on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const sum = (ps: Posting[]) => ps.reduce((s, p) => s + p.amount, 0);
+
+describe('accounts', () => {
+  it.each<[string, ReturnType<typeof parseAccount>]>([
+    ['ESCROW_HOLDING', { kind: 'ESCROW_HOLDING' }],
+    ['FEE_HOLDING', { kind: 'FEE_HOLDING' }],
+    ['FEE_INCOME', { kind: 'FEE_INCOME' }],
+    ['PROVIDER:XENDIT', { kind: 'PROVIDER', id: 'XENDIT' }],
+    ['PAYABLE:u_123', { kind: 'PAYABLE', id: 'u_123' }],
+    ['PAYABLE:', null],
+    ['PAYABLE:a:b', null],
+    ['PROVIDER:BCA ', null],
+    ['CASH', null],
+    ['escrow_holding', null],
+  ])('%s parses as %j', (account, expected) => {
+    expect(parseAccount(account)).toEqual(expected);
+  });
+
+  it('builds provider and payable accounts and refuses bad names', () => {
+    expect([ESCROW_HOLDING, FEE_HOLDING, FEE_INCOME]).toEqual(['ESCROW_HOLDING', 'FEE_HOLDING', 'FEE_INCOME']);
+    expect(providerAccount('XENDIT')).toBe('PROVIDER:XENDIT');
+    expect(payableAccount('u1')).toBe('PAYABLE:u1');
+    for (const bad of ['', ' ', 'a b', 'a:b', 'x\n']) {
+      expect(domainError(() => providerAccount(bad)).field).toBe('provider');
+      expect(domainError(() => payableAccount(bad)).field).toBe('userId');
+    }
+  });
+
+  it('transaction shapes are frozen', () => {
+    expect(Object.isFrozen(LEDGER_TRANSACTION_SHAPES)).toBe(true);
+    for (const rows of Object.values(LEDGER_TRANSACTION_SHAPES)) {
+      expect(Object.isFrozen(rows)).toBe(true);
+      for (const r of rows) expect(Object.isFrozen(r)).toBe(true);
+    }
+  });
+});
+
+describe('postings of each movement', () => {
+  it('funding: provider debit, escrow and fee holding credits', () => {
+    expect(fundingPostings({ provider: 'XENDIT', amount: 1_000_000, fee: 25_000 })).toEqual([
+      { account: 'PROVIDER:XENDIT', amount: 1_025_000 },
+      { account: 'ESCROW_HOLDING', amount: -1_000_000 },
+      { account: 'FEE_HOLDING', amount: -25_000 },
+    ]);
+  });
+
+  it('release: amount payable to the seller, fee earned', () => {
+    expect(releasePostings({ sellerId: 's1', amount: 1_000_000, fee: 25_000 })).toEqual([
+      { account: 'ESCROW_HOLDING', amount: 1_000_000 },
+      { account: 'PAYABLE:s1', amount: -1_000_000 },
+      { account: 'FEE_HOLDING', amount: 25_000 },
+      { account: 'FEE_INCOME', amount: -25_000 },
+    ]);
+  });
+
+  it('refund: everything paid payable to the buyer', () => {
+    expect(refundPostings({ buyerId: 'b1', amount: 1_000_000, fee: 25_000 })).toEqual([
+      { account: 'ESCROW_HOLDING', amount: 1_000_000 },
+      { account: 'FEE_HOLDING', amount: 25_000 },
+      { account: 'PAYABLE:b1', amount: -1_025_000 },
+    ]);
+  });
+
+  it('split: shares payable, fee earned', () => {
+    expect(splitPostings({ sellerId: 's1', buyerId: 'b1', amount: 1_000_000, fee: 25_000, toSeller: 700_000, toBuyer: 300_000 })).toEqual([
+      { account: 'ESCROW_HOLDING', amount: 1_000_000 },
+      { account: 'PAYABLE:s1', amount: -700_000 },
+      { account: 'PAYABLE:b1', amount: -300_000 },
+      { account: 'FEE_HOLDING', amount: 25_000 },
+      { account: 'FEE_INCOME', amount: -25_000 },
+    ]);
+  });
+
+  it('leaves zero legs out', () => {
+    expect(fundingPostings({ provider: 'BCA', amount: 50_000, fee: 0 })).toEqual([
+      { account: 'PROVIDER:BCA', amount: 50_000 },
+      { account: 'ESCROW_HOLDING', amount: -50_000 },
+    ]);
+    expect(splitPostings({ sellerId: 's', buyerId: 'b', amount: 10_000, fee: 5_000, toSeller: 10_000, toBuyer: 0 })).toEqual([
+      { account: 'ESCROW_HOLDING', amount: 10_000 },
+      { account: 'PAYABLE:s', amount: -10_000 },
+      { account: 'FEE_HOLDING', amount: 5_000 },
+      { account: 'FEE_INCOME', amount: -5_000 },
+    ]);
+    expect(releasePostings({ sellerId: 's', amount: 0, fee: 0 })).toEqual([]);
+    expect(refundPostings({ buyerId: 'b', amount: 0, fee: 7 })).toEqual([
+      { account: 'FEE_HOLDING', amount: 7 },
+      { account: 'PAYABLE:b', amount: -7 },
+    ]);
+  });
+
+  it.each<[string, () => unknown, string]>([
+    ['a negative amount', () => fundingPostings({ provider: 'BCA', amount: -1, fee: 0 }), 'amount'],
+    ['a fractional fee', () => releasePostings({ sellerId: 's', amount: 1, fee: 0.5 }), 'fee'],
+    ['a NaN amount', () => refundPostings({ buyerId: 'b', amount: Number.NaN, fee: 0 }), 'amount'],
+    ['amount + fee beyond the safe range', () => fundingPostings({ provider: 'BCA', amount: Number.MAX_SAFE_INTEGER, fee: 1 }), 'amount'],
+    ['a bad provider', () => fundingPostings({ provider: '', amount: 1, fee: 1 }), 'provider'],
+    ['a bad seller', () => releasePostings({ sellerId: 'a:b', amount: 1, fee: 1 }), 'userId'],
+    ['a split that does not add up', () => splitPostings({ sellerId: 's', buyerId: 'b', amount: 100, fee: 1, toSeller: 50, toBuyer: 49 }), 'split'],
+    ['a negative split share', () => splitPostings({ sellerId: 's', buyerId: 'b', amount: 100, fee: 1, toSeller: 101, toBuyer: -1 }), 'split'],
+  ])('refuses %s', (_name, fn, field) => {
+    const e = domainError(fn);
+    expect([e.code, e.field]).toEqual(['BAD_USER_INPUT', field]);
+  });
+
+  it('every movement balances for 500 random amounts (seeded)', () => {
+    const next = rng(20261121);
+    const int = (max: number) => Math.floor(next() * (max + 1));
+    let checked = 0;
+    for (let i = 0; i < 500; i++) {
+      // mostly realistic amounts, sometimes near the top of the safe range
+      const big = i % 50 === 0;
+      const amount = big ? Number.MAX_SAFE_INTEGER - int(1e6) - 1e9 : int(20_000_000);
+      const fee = big ? int(1e9) : int(900_000);
+      const toSeller = int(amount);
+      const all = [
+        fundingPostings({ provider: 'XENDIT', amount, fee }),
+        releasePostings({ sellerId: 's', amount, fee }),
+        refundPostings({ buyerId: 'b', amount, fee }),
+        splitPostings({ sellerId: 's', buyerId: 'b', amount, fee, toSeller, toBuyer: amount - toSeller }),
+      ];
+      for (const ps of all) {
+        expect(() => assertBalanced(ps)).not.toThrow();
+        for (const p of ps) expect(p.amount).not.toBe(0);
+        checked++;
+      }
+      // funding then a settlement leaves both holdings at zero
+      const balances = balancesOf([all[0], all[1 + (i % 3)]]);
+      expect(balances.get(ESCROW_HOLDING) ?? 0).toBe(0);
+      expect(balances.get(FEE_HOLDING) ?? 0).toBe(0);
+    }
+    expect(checked).toBe(2_000);
+  });
+});
+
+describe('assertBalanced and balancesOf', () => {
+  it('assertBalanced accepts balanced postings and the empty list', () => {
+    expect(() => assertBalanced([])).not.toThrow();
+    expect(() => assertBalanced([{ account: 'A', amount: 5 }, { account: 'B', amount: -5 }])).not.toThrow();
+  });
+
+  it.each<[string, Posting[], RegExp]>([
+    ['an unbalanced pair', [{ account: 'A', amount: 5 }, { account: 'B', amount: -4 }], /sum to 1, not 0/],
+    ['a single leg', [{ account: 'A', amount: -3 }], /sum to -3/],
+    ['a fractional amount', [{ account: 'A', amount: 0.5 }, { account: 'B', amount: -0.5 }], /not a whole number/],
+    ['an unsafe amount', [{ account: 'A', amount: 2 ** 53 }, { account: 'B', amount: -(2 ** 53) }], /not a whole number/],
+    // In floating point MAX + MAX − MAX − (MAX+1 rounded) would hide the difference; BigInt does not.
+    [
+      'large amounts off by one',
+      [
+        { account: 'A', amount: Number.MAX_SAFE_INTEGER },
+        { account: 'B', amount: Number.MAX_SAFE_INTEGER },
+        { account: 'C', amount: -Number.MAX_SAFE_INTEGER },
+        { account: 'D', amount: -(Number.MAX_SAFE_INTEGER - 1) },
+      ],
+      /sum to 1, not 0/,
+    ],
+  ])('assertBalanced throws for %s', (_name, postings, message) => {
+    expect(() => assertBalanced(postings)).toThrow(message);
+    try {
+      assertBalanced(postings);
+    } catch (e) {
+      expect(e).not.toBeInstanceOf(DomainError);
+    }
+  });
+
+  it('balancesOf sums per account in order of first appearance', () => {
+    const b = balancesOf([
+      fundingPostings({ provider: 'XENDIT', amount: 100_000, fee: 5_000 }),
+      fundingPostings({ provider: 'BCA', amount: 200_000, fee: 10_000 }),
+      releasePostings({ sellerId: 's1', amount: 100_000, fee: 5_000 }),
+    ]);
+    expect([...b]).toEqual([
+      ['PROVIDER:XENDIT', 105_000],
+      ['ESCROW_HOLDING', -200_000],
+      ['FEE_HOLDING', -10_000],
+      ['PROVIDER:BCA', 210_000],
+      ['PAYABLE:s1', -100_000],
+      ['FEE_INCOME', -5_000],
+    ]);
+    expect(balancesOf([])).toEqual(new Map());
+    expect(() => balancesOf([[{ account: 'A', amount: 1.5 }]])).toThrow(/whole number/);
+    expect(() => balancesOf([[{ account: 'A', amount: Number.MAX_SAFE_INTEGER }], [{ account: 'A', amount: 1 }]])).toThrow(/safe integer range/);
+  });
+});
+
+/** A small, consistent ledger: three rooms, one released, one refunded, one still held. */
+function sampleLedger(): { transactions: LedgerTransaction[]; rooms: LedgerRoom[] } {
+  return {
+    rooms: [
+      { id: 'r1', status: 'RELEASED', amount: 1_000_000, fee: 25_000 },
+      { id: 'r2', status: 'REFUNDED', amount: 200_000, fee: 10_000 },
+      { id: 'r3', status: 'SHIPPED', amount: 50_000, fee: 5_000 },
+      { id: 'r4', status: 'CANCELLED', amount: 80_000, fee: 5_000 },
+    ],
+    transactions: [
+      { kind: 'FUND', roomId: 'r1', postings: fundingPostings({ provider: 'XENDIT', amount: 1_000_000, fee: 25_000 }) },
+      { kind: 'FUND', roomId: 'r2', postings: fundingPostings({ provider: 'BCA', amount: 200_000, fee: 10_000 }) },
+      { kind: 'FUND', roomId: 'r3', postings: fundingPostings({ provider: 'XENDIT', amount: 50_000, fee: 5_000 }) },
+      { kind: 'RELEASE', roomId: 'r1', postings: releasePostings({ sellerId: 's1', amount: 1_000_000, fee: 25_000 }) },
+      { kind: 'REFUND', roomId: 'r2', postings: refundPostings({ buyerId: 'b2', amount: 200_000, fee: 10_000 }) },
+    ],
+  };
+}
+
+describe('checkLedgerInvariants', () => {
+  it('a consistent ledger has no violations, with and without the room table', () => {
+    const l = sampleLedger();
+    expect(checkLedgerInvariants({ transactions: l.transactions })).toEqual([]);
+    expect(checkLedgerInvariants(l)).toEqual([]);
+    expect(checkLedgerInvariants({ transactions: [] })).toEqual([]);
+    expect(checkLedgerInvariants({ transactions: [], rooms: [] })).toEqual([]);
+  });
+
+  it('detects a forged unbalanced transaction', () => {
+    const l = sampleLedger();
+    l.transactions[3] = {
+      ...l.transactions[3],
+      postings: [
+        { account: 'ESCROW_HOLDING', amount: 1_000_000 },
+        { account: 'PAYABLE:s1', amount: -1_100_000 }, // 100.000 out of thin air
+        { account: 'FEE_HOLDING', amount: 25_000 },
+        { account: 'FEE_INCOME', amount: -25_000 },
+      ],
+    };
+    expect(checkLedgerInvariants({ transactions: l.transactions })).toEqual([
+      'transaction #3 (RELEASE): postings sum to -100000, not 0',
+      'ESCROW_HOLDING holds 50000 but funded 1250000 − released 1100000 − refunded 200000 − split 0 = -50000',
+    ]);
+  });
+
+  it('detects a missing release: the room says RELEASED, the ledger still holds its money', () => {
+    const l = sampleLedger();
+    l.transactions.splice(3, 1);
+    expect(checkLedgerInvariants({ transactions: l.transactions })).toEqual([]); // consistent in itself
+    expect(checkLedgerInvariants(l)).toEqual([
+      'room r1 (RELEASED): has no RELEASE transaction',
+      'ESCROW_HOLDING holds 1050000 but the rooms holding money total 50000',
+      'FEE_HOLDING holds 30000 but the fees of the rooms holding money total 5000',
+    ]);
+  });
+
+  it('detects a release that pays the seller without taking the money out of escrow', () => {
+    const l = sampleLedger();
+    l.transactions[3] = {
+      ...l.transactions[3],
+      postings: [
+        { account: 'PROVIDER:XENDIT', amount: 1_000_000 },
+        { account: 'PAYABLE:s1', amount: -1_000_000 },
+        { account: 'FEE_HOLDING', amount: 25_000 },
+        { account: 'FEE_INCOME', amount: -25_000 },
+      ],
+    };
+    expect(checkLedgerInvariants({ transactions: l.transactions })).toEqual([
+      'transaction #3 (RELEASE): a debit to PROVIDER:XENDIT is not allowed in RELEASE',
+      'ESCROW_HOLDING holds 1050000 but funded 1250000 − released 1000000 − refunded 200000 − split 0 = 50000',
+    ]);
+    expect(checkLedgerInvariants(l)).toContain('room r1 (RELEASED): transaction #3 (RELEASE) settles amount 0 and fee 25000, the room says 1000000 and 25000');
+  });
+
+  it('detects a double release (overdraft of the holdings) and a release before funding', () => {
+    const l = sampleLedger();
+    l.transactions.push({ ...l.transactions[3] });
+    const v = checkLedgerInvariants(l);
+    expect(v).toContain('transaction #5 (RELEASE): ESCROW_HOLDING has a debit balance of 950000 afterwards');
+    expect(v).toContain('transaction #5 (RELEASE): FEE_HOLDING has a debit balance of 20000 afterwards');
+    expect(v).toContain('room r1 (RELEASED): has 2 RELEASE transactions, expected 1');
+
+    const early = sampleLedger();
+    early.transactions = [early.transactions[3], ...early.transactions.slice(0, 3), early.transactions[4]];
+    const w = checkLedgerInvariants(early);
+    expect(w).toContain('transaction #0 (RELEASE): ESCROW_HOLDING has a debit balance of 1000000 afterwards');
+    expect(w).toContain('room r1 (RELEASED): transaction #0 (RELEASE) is booked before the room\'s FUND');
+  });
+
+  it.each<[string, (l: { transactions: LedgerTransaction[]; rooms: LedgerRoom[] }) => void, string[]]>([
+    [
+      'a fee skimmed in a release',
+      (l) => {
+        l.transactions[3].postings = [
+          { account: 'ESCROW_HOLDING', amount: 1_000_000 },
+          { account: 'PAYABLE:s1', amount: -1_000_000 },
+          { account: 'FEE_HOLDING', amount: 25_000 },
+          { account: 'FEE_INCOME', amount: -20_000 },
+          { account: 'PAYABLE:x', amount: -5_000 },
+        ];
+      },
+      [
+        'transaction #3 (RELEASE): more than 1 credit leg(s) to PAYABLE',
+        'transaction #3 (RELEASE): fee taken from FEE_HOLDING (25000) differs from fee credited to FEE_INCOME (20000)',
+        'ESCROW_HOLDING holds 50000 but funded 1250000 − released 1005000 − refunded 200000 − split 0 = 45000',
+        'FEE_HOLDING holds 5000 but fees paid 40000 − earned 20000 − refunded 10000 = 10000',
+      ],
+    ],
+    [
+      'malformed postings',
+      (l) => {
+        l.transactions[2].postings = [...l.transactions[2].postings, { account: 'CASH', amount: 1 }, { account: 'FEE_INCOME', amount: 0 }, { account: 'FEE_INCOME', amount: 0.5 }];
+      },
+      [
+        'transaction #2 (FUND): unknown account "CASH"',
+        'transaction #2 (FUND): zero posting to FEE_INCOME',
+        'transaction #2 (FUND): posting to FEE_INCOME is not a whole number of rupiah: 0.5',
+      ],
+    ],
+    [
+      'an unknown transaction kind',
+      (l) => {
+        l.transactions[4] = { ...l.transactions[4], kind: 'PAYOUT' as 'REFUND' };
+      },
+      [
+        'transaction #4 (PAYOUT): unknown transaction kind',
+        'ESCROW_HOLDING holds 50000 but funded 1250000 − released 1000000 − refunded 0 − split 0 = 250000',
+        'FEE_HOLDING holds 5000 but fees paid 40000 − earned 25000 − refunded 0 = 15000',
+        'room r2 (REFUNDED): has no REFUND transaction',
+        'room r2 (REFUNDED): has PAYOUT besides its REFUND',
+      ],
+    ],
+    [
+      'a funded amount that differs from the room',
+      (l) => {
+        l.rooms[2] = { ...l.rooms[2], amount: 60_000 };
+      },
+      [
+        'room r3 (SHIPPED): transaction #2 (FUND) holds amount 50000 and fee 5000, the room says 60000 and 5000',
+        'ESCROW_HOLDING holds 50000 but the rooms holding money total 60000',
+      ],
+    ],
+    [
+      'a cancelled room that was funded, and an unlinked transaction',
+      (l) => {
+        l.transactions.push({ kind: 'FUND', roomId: 'r4', postings: fundingPostings({ provider: 'BCA', amount: 80_000, fee: 5_000 }) });
+        l.transactions.push({ kind: 'FUND', postings: fundingPostings({ provider: 'BCA', amount: 1, fee: 0 }) });
+        l.transactions.push({ kind: 'FUND', roomId: 'zz', postings: fundingPostings({ provider: 'BCA', amount: 2, fee: 0 }) });
+      },
+      [
+        'transaction #6 (FUND): has no roomId',
+        'transaction #7 (FUND): names unknown room "zz"',
+        'room r4 (CANCELLED): has 1 FUND transaction(s), expected 0',
+        'ESCROW_HOLDING holds 130003 but the rooms holding money total 50000',
+        'FEE_HOLDING holds 10000 but the fees of the rooms holding money total 5000',
+      ],
+    ],
+    [
+      'a settlement on a room still held, and a wrong settlement kind',
+      (l) => {
+        l.transactions.push({ kind: 'SPLIT', roomId: 'r3', postings: splitPostings({ sellerId: 's', buyerId: 'b', amount: 50_000, fee: 5_000, toSeller: 1, toBuyer: 49_999 }) });
+        l.transactions[4] = { ...l.transactions[4], kind: 'RELEASE' };
+      },
+      [
+        'transaction #4 (RELEASE): fee taken from FEE_HOLDING (10000) differs from fee credited to FEE_INCOME (0)',
+        // the relabelled refund counts its 210.000 (amount + fee) as released
+        'ESCROW_HOLDING holds 0 but funded 1250000 − released 1210000 − refunded 0 − split 50000 = -10000',
+        'FEE_HOLDING holds 0 but fees paid 40000 − earned 30000 − refunded 0 = 10000',
+        'room r2 (REFUNDED): has no REFUND transaction',
+        'room r2 (REFUNDED): has RELEASE besides its REFUND',
+        'room r3 (SHIPPED): has 1 settlement transaction(s), expected none',
+        'ESCROW_HOLDING holds 0 but the rooms holding money total 50000',
+        'FEE_HOLDING holds 0 but the fees of the rooms holding money total 5000',
+      ],
+    ],
+  ])('detects %s', (_name, forge, expected) => {
+    const l = sampleLedger();
+    forge(l);
+    const v = checkLedgerInvariants(l);
+    expect(v).toEqual(expected);
+  });
+
+  it('a seeded simulation of 300 rooms through the state machine stays consistent', () => {
+    const next = rng(42);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
+    const transactions: LedgerTransaction[] = [];
+    const rooms: LedgerRoom[] = [];
+    const paths: EscrowEvent[][] = [
+      [{ type: 'CANCEL', by: 'SYSTEM' }],
+      [{ type: 'CONFIRM_PAYMENT' }],
+      [{ type: 'CONFIRM_PAYMENT' }, { type: 'SHIP' }],
+      [{ type: 'CONFIRM_PAYMENT' }, { type: 'SHIP' }, { type: 'CONFIRM_RECEIVED' }, { type: 'RELEASE' }],
+      [{ type: 'CONFIRM_PAYMENT' }, { type: 'SHIP' }, { type: 'INSPECTION_TIMEOUT' }, { type: 'RELEASE' }],
+      [{ type: 'CONFIRM_PAYMENT' }, { type: 'OPEN_DISPUTE' }, { type: 'RESOLVE', outcome: 'REFUND' }],
+      [{ type: 'CONFIRM_PAYMENT' }, { type: 'SHIP' }, { type: 'OPEN_DISPUTE' }, { type: 'RESOLVE', outcome: 'SPLIT' }],
+      [{ type: 'CONFIRM_PAYMENT' }, { type: 'SHIP' }, { type: 'CONFIRM_RECEIVED' }, { type: 'OPEN_DISPUTE' }, { type: 'RESOLVE', outcome: 'RELEASE' }],
+      [{ type: 'CONFIRM_PAYMENT' }, { type: 'SHIP' }, { type: 'OPEN_DISPUTE' }],
+    ];
+    let expectedIncome = 0;
+    const finals = new Map<EscrowStatus, number>();
+    for (let i = 0; i < 300; i++) {
+      const id = `r${i}`;
+      const { amount, fee } = quoteEscrowFee(10_000 + Math.floor(next() * (20_000_000 - 10_000 + 1)));
+      let status: EscrowStatus = 'AWAITING_PAYMENT';
+      for (const e of pick(paths)) {
+        status = applyEscrowEvent(status, e);
+        if (e.type === 'CONFIRM_PAYMENT') {
+          transactions.push({ kind: 'FUND', roomId: id, postings: fundingPostings({ provider: pick(['XENDIT', 'BCA']), amount, fee }) });
+        } else if (status === 'RELEASED') {
+          transactions.push({ kind: 'RELEASE', roomId: id, postings: releasePostings({ sellerId: `s${i}`, amount, fee }) });
+          expectedIncome += fee;
+        } else if (status === 'REFUNDED') {
+          transactions.push({ kind: 'REFUND', roomId: id, postings: refundPostings({ buyerId: `b${i}`, amount, fee }) });
+        } else if (status === 'SPLIT') {
+          const toSeller = Math.floor(next() * (amount + 1));
+          transactions.push({ kind: 'SPLIT', roomId: id, postings: splitPostings({ sellerId: `s${i}`, buyerId: `b${i}`, amount, fee, toSeller, toBuyer: amount - toSeller }) });
+          expectedIncome += fee;
+        }
+      }
+      finals.set(status, (finals.get(status) ?? 0) + 1);
+      rooms.push({ id, status, amount, fee });
+    }
+    expect(checkLedgerInvariants({ transactions, rooms })).toEqual([]);
+    const balances = balancesOf(transactions.map((t) => t.postings));
+    expect(balances.get(FEE_INCOME)).toBe(-expectedIncome);
+    // the whole ledger balances: Σ of all balances is 0
+    expect([...balances.values()].reduce((s, b) => s + b, 0)).toBe(0);
+    expect(sum(transactions.flatMap((t) => t.postings))).toBe(0);
+    // every final status of the paths was reached: CANCELLED, FUNDED, SHIPPED, RELEASED, REFUNDED, SPLIT, DISPUTED
+    expect(finals.size).toBe(7);
+  });
+});
