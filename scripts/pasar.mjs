@@ -133,8 +133,11 @@ switch (verb) {
     let app;
     try {
       console.log('\n› starting the built app for the browser tests…');
-      app = await startApp({ SEED_DEMO: 'false' });
-      codes.push(vitest('e2e', 'web', ['--config', 'vitest.e2e.config.ts'], { PASAR_E2E_URL: app.url, CHROMIUM_PATH: browser }));
+      const admin = { email: 'e2e-admin@pasar.test', password: `e2e-${Date.now()}-admin` };
+      app = await startApp({ SEED_DEMO: 'false', BOOTSTRAP_ADMIN_EMAIL: admin.email, BOOTSTRAP_ADMIN_PASSWORD: admin.password });
+      codes.push(vitest('e2e', 'web', ['--config', 'vitest.e2e.config.ts'], {
+        PASAR_E2E_URL: app.url, CHROMIUM_PATH: browser, PASAR_E2E_ADMIN_EMAIL: admin.email, PASAR_E2E_ADMIN_PASSWORD: admin.password,
+      }));
     } catch (e) {
       console.error(e);
       codes.push(1);

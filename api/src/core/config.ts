@@ -51,6 +51,8 @@ export interface Config {
   barter: { offerTtl: number; shipWithin: number; confirmWithin: number };
   /** Escrow: the buyer's inspection period after shipping, seconds (PRODUCT §4; default 3 days). */
   escrow: { inspectionSeconds: number };
+  /** Creates this admin at boot when no account has the email (the first admin of a new install). */
+  bootstrapAdmin?: { email: string; password: string };
   /** Payment providers: manual transfer always; Midtrans and Stripe when their keys are set (PRODUCT §11). */
   payments: PaymentsConfig;
   /** How often job workers poll for due jobs, seconds (pg-boss, ≥ 0.5). */
@@ -139,6 +141,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     escrow: { inspectionSeconds: int(env, 'ESCROW_INSPECTION_SECONDS', 72 * 3600, 1) },
     payments: paymentsConfigFromEnv(env),
+    bootstrapAdmin: env.BOOTSTRAP_ADMIN_EMAIL
+      ? { email: env.BOOTSTRAP_ADMIN_EMAIL.trim().toLowerCase(), password: env.BOOTSTRAP_ADMIN_PASSWORD || fail('BOOTSTRAP_ADMIN_PASSWORD is required with BOOTSTRAP_ADMIN_EMAIL') }
+      : undefined,
     jobPollSeconds: Math.max(0.5, Number(env.JOB_POLL_SECONDS ?? 2)),
     runJobs: bool(env, 'RUN_JOBS', true),
   };

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { User } from '../identity/user.entity.js';
+import { hashPassword } from '../identity/password.js';
+import { Role, User } from '../identity/user.entity.js';
 import type { Config } from './config.js';
 import type { Context } from './context.js';
 import { ensureDatabase, withDatabase } from './db/ensure-database.js';
@@ -68,6 +69,8 @@ export async function startServer(config: Config, opts: { log?: Logger; counter?
     log.info({ users: demo.users, listings: demo.listings, photos: demo.photos }, 'demo data loaded');
   }
 
+  if (config.bootstrapAdmin) await bootstrapAdmin(orm.em.fork(), config.bootstrapAdmin, config.termsVersion, log);
+
   const schema = await buildAppSchema();
   const contextFor: ContextFactory = async (auth, ip, requestId): Promise<Context> => {
     const em = orm.em.fork();
@@ -116,4 +119,12 @@ export async function startServer(config: Config, opts: { log?: Logger; counter?
       await embedded?.stop();
     },
   };
+}
+
+/** Creates the configured first admin unless an account with that email exists (BOOTSTRAP_ADMIN_EMAIL). */
+async function bootstrapAdmin(em: import('@mikro-orm/postgresql').EntityManager, admin: { email: string; password: string }, termsVersion: string, log: Logger): Promise<void> {
+  if (await em.count(User, { email: admin.email })) return;
+  if (admin.password.length < 8) throw new Error('BOOTSTRAP_ADMIN_PASSWORD must be at least 8 characters');
+  await em.persistAndFlush(new User({ email: admin.email, passwordHash: await hashPassword(admin.password), displayName: 'Admin', termsVersion, role: Role.ADMIN }));
+  log.info({ email: admin.email }, 'bootstrap admin created');
 }
