@@ -153,12 +153,20 @@ switch (verb) {
     build();
     pnpm('--filter', '@pasar/bench', 'run', 'bench');
     break;
+  case 'ledger-check':
+    if (!existsSync(join(ROOT, 'api', 'dist', 'scripts', 'ledger-check.js'))) { install(); build(); }
+    must(process.execPath, ['api/dist/scripts/ledger-check.js']);
+    break;
+  case 'simulate-escrow':
+    if (!existsSync(join(ROOT, 'api', 'dist', 'main.js'))) { install(); build(); }
+    must(process.execPath, ['bench/escrow.simulate.mjs', ...process.argv.slice(3)]);
+    break;
   case 'check':
     install();
     pnpm('--filter', '@pasar/domain', 'run', 'build');
     pnpm('-r', 'run', 'typecheck');
     break;
   default:
-    console.error('usage: node scripts/pasar.mjs start|test|build|dev|bench|check');
+    console.error('usage: node scripts/pasar.mjs start|test|build|dev|bench|check|ledger-check|simulate-escrow');
     process.exit(2);
 }

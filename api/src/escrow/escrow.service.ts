@@ -193,7 +193,8 @@ export class EscrowService {
       const seen = await em.execute<{ id: string }[]>(
         `insert into payment_events (id, provider, event_id, outcome, payload, created_at) values (gen_random_uuid(), ?, ?, 'RECEIVED', ?, now())
          on conflict (provider, event_id) do nothing returning id`,
-        [event.provider, event.eventId, JSON.stringify(payload)],
+        // The exact notification: a replay has the same id and amount; a different amount is a different event.
+        [event.provider, `${event.eventId}:${event.amount}`, JSON.stringify(payload)],
       );
       if (!seen.length) return { outcome: 'DUPLICATE', events: [], jobs: [] };
       const record = (outcome: string, paymentId?: string) =>

@@ -192,6 +192,9 @@ describe('Midtrans webhooks', () => {
     expect(await status(room.id)).toBe('AWAITING_PAYMENT');
     const notes = await api.gql(`{ notifications { kind } }`, {}, admin.accessToken);
     expect(notes.data!.notifications.map((n: any) => n.kind)).toContain('PAYMENT_AMOUNT_MISMATCH');
+    // The correct notification for the same transaction afterwards is a different event: it applies.
+    expect((await (await notify(midtransBody(payment.id, '160000.00'))).json()).outcome).toBe('APPLIED');
+    expect(await status(room.id)).toBe('FUNDED');
   });
 
   it('expire marks the payment EXPIRED and the room stays payable', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertBalanced, checkLedgerInvariants, type Posting } from '@pasar/domain';
+import { assertBalanced, checkLedgerInvariants, type EscrowStatus, type Posting } from '@pasar/domain';
 
 export type LedgerKind = 'FUND' | 'RELEASE' | 'REFUND' | 'SPLIT';
 
@@ -38,15 +38,19 @@ export class LedgerService {
 
   /** Every invariant violation of the whole ledger (empty when it reconciles); see packages/domain checkLedgerInvariants. */
   async check(em: EntityManager): Promise<string[]> {
-    const rows = await em.execute<{ id: string; kind: LedgerKind; account: string | null; amount: string | null }[]>(
-      `select t.id, t.kind, p.account, p.amount from ledger_transactions t left join ledger_postings p on p.transaction_id = t.id order by t.created_at, t.id`,
+    const rows = await em.execute<{ id: string; kind: LedgerKind; subject_id: string; account: string | null; amount: string | null }[]>(
+      `select t.id, t.kind, t.subject_id, p.account, p.amount from ledger_transactions t
+         left join ledger_postings p on p.transaction_id = t.id order by t.created_at, t.id, p.id`,
     );
-    const byId = new Map<string, { kind: LedgerKind; postings: Posting[] }>();
+    const byId = new Map<string, { kind: LedgerKind; roomId: string; postings: Posting[] }>();
     for (const r of rows) {
       let t = byId.get(r.id);
-      if (!t) byId.set(r.id, (t = { kind: r.kind, postings: [] }));
+      if (!t) byId.set(r.id, (t = { kind: r.kind, roomId: r.subject_id, postings: [] }));
       if (r.account) t.postings.push({ account: r.account, amount: Number(r.amount) });
     }
-    return checkLedgerInvariants({ transactions: [...byId.values()] });
+    // With the rooms, a room RELEASED without its release booking (or funded twice) is caught too.
+    const rooms = (await em.execute<{ id: string; status: EscrowStatus; amount: string; fee: string }[]>(`select id, status, amount, fee from escrow_rooms`))
+      .map((r) => ({ id: r.id, status: r.status, amount: Number(r.amount), fee: Number(r.fee) }));
+    return checkLedgerInvariants({ transactions: [...byId.values()], rooms });
   }
 }
