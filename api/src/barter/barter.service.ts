@@ -13,9 +13,10 @@ import { Conversation, ConversationKind } from '../chat/conversation.entity.js';
 import type { Config } from '../core/config.js';
 import type { AuthedContext, Context } from '../core/context.js';
 import { badInput, conflict, forbidden, notFound } from '../core/graphql/errors.js';
+import { commit, type Outcome } from '../core/commit.js';
 import type { Jobs } from '../core/jobs.js';
 import type { Live, LiveEvent } from '../core/live.js';
-import { Role, User } from '../identity/user.entity.js';
+import { adminIds, Role, User } from '../identity/user.entity.js';
 import type { NotificationService } from '../notify/notification.service.js';
 import { Dispute, DisputeStatus } from '../trade/dispute.entity.js';
 import { Shipment } from '../trade/shipment.entity.js';
@@ -26,7 +27,6 @@ import { Offer, OfferItem, OfferSide, OfferStatus, TradeParty } from './offer.en
 /** Job names (pg-boss queues). */
 export const BARTER_JOBS = { expireOffer: 'offer-expire', shipTimeout: 'deal-ship-timeout', receiptTimeout: 'deal-receipt-timeout' } as const;
 
-type Outcome<T> = { value: T; events: LiveEvent[]; jobs?: [string, string, Date][] };
 
 const TITLE_MAX = 80;
 
@@ -79,7 +79,7 @@ export class BarterService {
 
   /** makeOffer: the caller (buyer) offers their listings for another member's listings. Opens the trade's conversation. */
   async makeOffer(ctx: AuthedContext, input: OfferTermsInput): Promise<Offer> {
-    const out = await this.tx(ctx, async (em): Promise<Outcome<string>> => {
+    const out = await commit(ctx.em, this.live, this.jobs, async (em): Promise<Outcome<string>> => {
       const wanted = await this.listings(em, input.wantedListingIds, 'wantedListingIds');
       const offered = await this.listings(em, input.offeredListingIds, 'offeredListingIds');
       const sellerId = wanted[0]?.seller.id;
@@ -106,7 +106,7 @@ export class BarterService {
 
   /** counterOffer: the awaited party proposes other terms; the turn passes to the other party (at most 5 rounds). */
   async counterOffer(ctx: AuthedContext, offerId: string, input: OfferTermsInput): Promise<Offer> {
-    await this.tx(ctx, async (em): Promise<Outcome<null>> => {
+    await commit(ctx.em, this.live, this.jobs, async (em): Promise<Outcome<null>> => {
       const offer = await this.offerFor(em, offerId, ctx.user);
       const party = this.partyOrForbid(offer, ctx.user.id);
       const next = applyOfferAction(this.offerState(offer), 'COUNTER', party);
@@ -127,7 +127,7 @@ export class BarterService {
 
   /** rejectOffer (the awaited party) or withdrawOffer (the proposer of the current terms). */
   async closeOffer(ctx: AuthedContext, offerId: string, action: 'REJECT' | 'WITHDRAW'): Promise<Offer> {
-    await this.tx(ctx, async (em): Promise<Outcome<null>> => {
+    await commit(ctx.em, this.live, this.jobs, async (em): Promise<Outcome<null>> => {
       const offer = await this.offerFor(em, offerId, ctx.user);
       const party = this.partyOrForbid(offer, ctx.user.id);
       offer.status = applyOfferAction(this.offerState(offer), action, party).status;
@@ -152,7 +152,7 @@ export class BarterService {
    * shared listing, exactly one wins.
    */
   async acceptOffer(ctx: AuthedContext, offerId: string): Promise<Deal> {
-    const dealId = await this.tx(ctx, async (em): Promise<Outcome<string>> => {
+    const dealId = await commit(ctx.em, this.live, this.jobs, async (em): Promise<Outcome<string>> => {
       const offer = await this.offerFor(em, offerId, ctx.user);
       const party = this.partyOrForbid(offer, ctx.user.id);
       offer.status = applyOfferAction(this.offerState(offer), 'ACCEPT', party).status;
@@ -210,7 +210,7 @@ export class BarterService {
   /** submitShipment: the caller ships their side with a courier and tracking number. SHIPPED once both have. */
   async submitShipment(ctx: AuthedContext, dealId: string, input: ShipmentInput): Promise<Deal> {
     const trackingNumber = normaliseTrackingNumber(input.courier, input.trackingNumber);
-    await this.tx(ctx, async (em): Promise<Outcome<null>> => {
+    await commit(ctx.em, this.live, this.jobs, async (em): Promise<Outcome<null>> => {
       const deal = await this.dealFor(em, dealId, ctx.user, true);
       const party = this.partyOrForbid(deal, ctx.user.id);
       const shipments = await em.find(Shipment, { tradeType: 'BARTER_DEAL', tradeId: deal.id });
@@ -238,7 +238,7 @@ export class BarterService {
 
   /** confirmReceipt: the caller confirms receiving the other party's parcel. COMPLETED (listings CLOSED) once both have. */
   async confirmReceipt(ctx: AuthedContext, dealId: string): Promise<Deal> {
-    await this.tx(ctx, async (em): Promise<Outcome<null>> => {
+    await commit(ctx.em, this.live, this.jobs, async (em): Promise<Outcome<null>> => {
       const deal = await this.dealFor(em, dealId, ctx.user, true);
       const party = this.partyOrForbid(deal, ctx.user.id);
       const shipments = await em.find(Shipment, { tradeType: 'BARTER_DEAL', tradeId: deal.id });
@@ -260,7 +260,7 @@ export class BarterService {
   async openDispute(ctx: AuthedContext, dealId: string, reason: string): Promise<Deal> {
     const why = reason.trim();
     if (why.length < 10 || why.length > 2000) throw badInput('Describe the problem in 10–2000 characters.', 'reason');
-    await this.tx(ctx, async (em): Promise<Outcome<null>> => {
+    await commit(ctx.em, this.live, this.jobs, async (em): Promise<Outcome<null>> => {
       const deal = await this.dealFor(em, dealId, ctx.user, true);
       const party = this.partyOrForbid(deal, ctx.user.id);
       const shipments = await em.find(Shipment, { tradeType: 'BARTER_DEAL', tradeId: deal.id });
@@ -269,7 +269,7 @@ export class BarterService {
       deal.status = DealStatus.DISPUTED;
       em.persist(new Dispute('BARTER_DEAL', deal.id, em.getReference(User, ctx.user.id, { wrapped: true }), why, deal.conversation));
       const audience = [deal.buyer.id, deal.seller.id];
-      const admins = await this.adminIds(em);
+      const admins = await adminIds(em);
       const events: LiveEvent[] = [
         this.chat.system(em, deal.conversation.id, 'DISPUTE_OPENED', audience),
         this.notifications.notify(em, this.userOf(deal, other(party)), 'DISPUTE_OPENED', `${ctx.user.displayName} membuka sengketa. Admin akan menengahi.`, `/deals/${deal.id}`),
@@ -288,7 +288,7 @@ export class BarterService {
   async resolveDispute(ctx: AuthedContext, dealId: string, outcome: DisputeOutcome, note: string): Promise<Deal> {
     const text = note.trim();
     if (text.length < 5 || text.length > 2000) throw badInput('Write a note of 5–2000 characters for both parties.', 'note');
-    await this.tx(ctx, async (em): Promise<Outcome<null>> => {
+    await commit(ctx.em, this.live, this.jobs, async (em): Promise<Outcome<null>> => {
       const deal = await this.dealFor(em, dealId, ctx.user, true);
       const shipments = await em.find(Shipment, { tradeType: 'BARTER_DEAL', tradeId: deal.id });
       applyDealEvent(this.dealState(deal, shipments), { type: 'RESOLVE_DISPUTE', outcome });
@@ -301,7 +301,7 @@ export class BarterService {
       for (const userId of audience) {
         events.push(this.notifications.notify(em, userId, 'DISPUTE_RESOLVED', `Admin memutuskan sengketa: ${outcome === 'COMPLETE' ? 'barter selesai' : 'barter dibatalkan'}. Catatan: ${text}`, `/deals/${deal.id}`));
       }
-      events.push({ topic: 'DEAL', dealId: deal.id, audience: [...audience, ...(await this.adminIds(em))] });
+      events.push({ topic: 'DEAL', dealId: deal.id, audience: [...audience, ...(await adminIds(em))] });
       return { value: null, events };
     });
     return this.reload(ctx, Deal, dealId);
@@ -422,9 +422,6 @@ export class BarterService {
     return (await em.find(OfferItem, { offer: offer.id, round: offer.round })).map((i) => i.listing.id);
   }
 
-  private async adminIds(em: EntityManager): Promise<string[]> {
-    return (await em.find(User, { role: Role.ADMIN }, { fields: ['id'] })).map((u) => u.id);
-  }
 
   private addRound(em: EntityManager, offer: Offer, round: number, wanted: Listing[], offered: Listing[]): void {
     const ref = em.getReference(Offer, offer.id, { wrapped: true });
@@ -481,25 +478,10 @@ export class BarterService {
     return deal;
   }
 
-  /** Runs `work` in a transaction, then publishes its events and schedules its jobs. */
-  private async tx<T>(ctx: Context, work: (em: EntityManager) => Promise<Outcome<T>>): Promise<T> {
-    const out = await ctx.em.transactional(async (em) => {
-      const result = await work(em);
-      await em.flush();
-      return result;
-    });
-    this.live.publish(out.events);
-    for (const [name, id, at] of out.jobs ?? []) await this.jobs.at(name, id, at);
-    return out.value;
-  }
 
+  /** A job's work: one transaction, its live events after commit (the shared commit()). */
   private async run(em: EntityManager, work: (tx: EntityManager) => Promise<LiveEvent[]>): Promise<void> {
-    const events = await em.fork().transactional(async (tx) => {
-      const result = await work(tx);
-      await tx.flush();
-      return result;
-    });
-    this.live.publish(events);
+    await commit(em, this.live, this.jobs, async (tx) => ({ value: null, events: await work(tx) }));
   }
 
   private async reload<T extends Offer | Deal>(ctx: Context, entity: new (...a: never[]) => T, id: string): Promise<T> {

@@ -12,9 +12,10 @@ import { ConversationKind, ConversationParticipant, Conversation } from '../chat
 import type { Config } from '../core/config.js';
 import type { AuthedContext, Context } from '../core/context.js';
 import { badInput, conflict, forbidden, invalidState, notFound } from '../core/graphql/errors.js';
+import { commit, type Outcome } from '../core/commit.js';
 import type { Jobs } from '../core/jobs.js';
 import type { Live, LiveEvent } from '../core/live.js';
-import { Role, User } from '../identity/user.entity.js';
+import { adminIds, Role, User } from '../identity/user.entity.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { NotificationService } from '../notify/notification.service.js';
 import { Payment, PaymentEvent, type PaymentProviderName } from '../payments/payment.entity.js';
@@ -28,7 +29,6 @@ export const ESCROW_JOBS = { inspection: 'escrow-inspection' } as const;
 const SUBJECT = 'ESCROW_ROOM';
 const fmt = (n: number) => `Rp ${n.toLocaleString('id-ID')}`;
 
-type Outcome<T> = { value: T; events: LiveEvent[]; jobs?: [string, string, Date][] };
 
 /**
  * Escrow rooms — rekber (PRODUCT §4, seed 001): the fee quote from the versioned schedule,
@@ -84,7 +84,7 @@ export class EscrowService {
     const description = input.description.trim();
     if (title.length < 3 || title.length > 120) throw badInput('The title must be 3–120 characters.', 'title');
     if (description.length > 2000) throw badInput('The description is at most 2000 characters.', 'description');
-    const id = await this.tx(ctx, async (em): Promise<Outcome<string>> => {
+    const id = await commit(ctx.em, this.live, this.jobs, async (em): Promise<Outcome<string>> => {
       const q = quoteEscrowFee(input.amount, await this.schedule(em));
       let counterparty: User | null = null;
       if (input.counterpartyEmail?.trim()) {
@@ -116,7 +116,7 @@ export class EscrowService {
 
   /** joinEscrowRoom: the counterparty joins through the invite code. CONFLICT when the room is full. */
   async join(ctx: AuthedContext, inviteCode: string): Promise<EscrowRoom> {
-    const id = await this.tx(ctx, async (em): Promise<Outcome<string>> => {
+    const id = await commit(ctx.em, this.live, this.jobs, async (em): Promise<Outcome<string>> => {
       const room = await em.findOne(EscrowRoom, { inviteCode }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!room) throw notFound('Escrow room');
       if (room.buyer?.id === ctx.user.id || room.seller?.id === ctx.user.id) return { value: room.id, events: [] };
@@ -164,7 +164,7 @@ export class EscrowService {
     if (!photo || photo.owner.id !== ctx.user.id) throw badInput('Attach an image you uploaded.', 'photoId');
     payment.proof = em.getReference(Photo, photo.id, { wrapped: true });
     const events: LiveEvent[] = [];
-    for (const adminId of await this.adminIds(em)) events.push(this.notifications.notify(em, adminId, 'PAYMENT_PROOF', `Bukti transfer ${fmt(payment.amount)} menunggu konfirmasi.`, `/admin/rekber`));
+    for (const adminId of await adminIds(em)) events.push(this.notifications.notify(em, adminId, 'PAYMENT_PROOF', `Bukti transfer ${fmt(payment.amount)} menunggu konfirmasi.`, `/admin/rekber`));
     await em.flush();
     this.live.publish(events);
     return payment;
@@ -172,7 +172,7 @@ export class EscrowService {
 
   /** confirmEscrowPayment (admins): a manual transfer arrived; the room is FUNDED (once). */
   async confirmManualPayment(ctx: AuthedContext, roomId: string): Promise<EscrowRoom> {
-    await this.tx(ctx, async (em): Promise<Outcome<null>> => {
+    await commit(ctx.em, this.live, this.jobs, async (em): Promise<Outcome<null>> => {
       const room = await this.lock(em, roomId);
       const payment = await em.findOne(Payment, { subjectType: SUBJECT, subjectId: room.id, provider: 'MANUAL_TRANSFER', status: 'PENDING' }, { orderBy: { createdAt: 'desc' } });
       if (!payment) throw invalidState('There is no pending manual transfer for this room.');
@@ -206,7 +206,7 @@ export class EscrowService {
       }
       if (event.status === 'PAID' && event.amount !== payment.amount) {
         await record('AMOUNT_MISMATCH', payment.id);
-        const events = (await this.adminIds(em)).map((a) => this.notifications.notify(em, a, 'PAYMENT_AMOUNT_MISMATCH',
+        const events = (await adminIds(em)).map((a) => this.notifications.notify(em, a, 'PAYMENT_AMOUNT_MISMATCH',
           `Pembayaran ${event.provider} ${payment.id}: diterima ${fmt(event.amount)}, seharusnya ${fmt(payment.amount)}. Tidak diproses.`, `/admin/rekber`));
         return { outcome: 'AMOUNT_MISMATCH', events, jobs: [] };
       }
@@ -232,7 +232,7 @@ export class EscrowService {
   /** The seller ships with a courier and resi; the inspection period starts (default 3 days). */
   async ship(ctx: AuthedContext, roomId: string, input: { courier: Courier; trackingNumber: string }): Promise<EscrowRoom> {
     const trackingNumber = normaliseTrackingNumber(input.courier, input.trackingNumber);
-    await this.tx(ctx, async (em): Promise<Outcome<null>> => {
+    await commit(ctx.em, this.live, this.jobs, async (em): Promise<Outcome<null>> => {
       const room = await this.lock(em, roomId, ctx.user);
       if (room.seller?.id !== ctx.user.id) throw forbidden('Only the seller ships.');
       room.status = applyEscrowEvent(room.status, { type: 'SHIP' });
@@ -258,7 +258,7 @@ export class EscrowService {
    * the fee to income. Concurrent confirmations release exactly once (row lock + ledger key).
    */
   async confirmReceived(ctx: AuthedContext, roomId: string): Promise<EscrowRoom> {
-    await this.tx(ctx, async (em): Promise<Outcome<null>> => {
+    await commit(ctx.em, this.live, this.jobs, async (em): Promise<Outcome<null>> => {
       const room = await this.lock(em, roomId, ctx.user);
       if (room.buyer?.id !== ctx.user.id) throw forbidden('Only the buyer confirms receipt.');
       room.status = applyEscrowEvent(room.status, { type: 'CONFIRM_RECEIVED' });
@@ -270,18 +270,17 @@ export class EscrowService {
 
   /** The inspection job: a SHIPPED room whose period ended, with no open dispute, completes and releases. */
   async inspectionTimeout(root: EntityManager, roomId: string): Promise<void> {
-    const events = await root.fork().transactional(async (em) => {
+    await commit(root, this.live, this.jobs, async (em) => {
       const room = await em.findOne(EscrowRoom, roomId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!room || room.status !== 'SHIPPED' || !room.inspectionEndsAt || room.inspectionEndsAt > new Date()) return [];
+      if (!room || room.status !== 'SHIPPED' || !room.inspectionEndsAt || room.inspectionEndsAt > new Date()) return { value: null, events: [] };
       room.status = applyEscrowEvent(room.status, { type: 'INSPECTION_TIMEOUT' });
-      return this.release(em, room, 'ESCROW_AUTO_COMPLETED');
+      return { value: null, events: await this.release(em, room, 'ESCROW_AUTO_COMPLETED') };
     });
-    this.live.publish(events);
   }
 
   /** cancelEscrowRoom: either party (or an admin) before funding. */
   async cancel(ctx: AuthedContext, roomId: string): Promise<EscrowRoom> {
-    await this.tx(ctx, async (em): Promise<Outcome<null>> => {
+    await commit(ctx.em, this.live, this.jobs, async (em): Promise<Outcome<null>> => {
       const room = await this.lock(em, roomId, ctx.user);
       const by = room.buyer?.id === ctx.user.id ? 'BUYER' : room.seller?.id === ctx.user.id ? 'SELLER' : 'ADMIN';
       room.status = applyEscrowEvent(room.status, { type: 'CANCEL', by });
@@ -296,13 +295,13 @@ export class EscrowService {
   async openDispute(ctx: AuthedContext, roomId: string, reason: string): Promise<EscrowRoom> {
     const why = reason.trim();
     if (why.length < 10 || why.length > 2000) throw badInput('Describe the problem in 10–2000 characters.', 'reason');
-    await this.tx(ctx, async (em): Promise<Outcome<null>> => {
+    await commit(ctx.em, this.live, this.jobs, async (em): Promise<Outcome<null>> => {
       const room = await this.lock(em, roomId, ctx.user);
       if (room.buyer?.id !== ctx.user.id && room.seller?.id !== ctx.user.id) throw forbidden('Only the parties open a dispute.');
       room.status = applyEscrowEvent(room.status, { type: 'OPEN_DISPUTE' });
       em.persist(new Dispute('ESCROW_ROOM', room.id, em.getReference(User, ctx.user.id, { wrapped: true }), why, room.conversation));
       const audience = this.parties(room);
-      const admins = await this.adminIds(em);
+      const admins = await adminIds(em);
       return {
         value: null,
         events: [
@@ -319,7 +318,7 @@ export class EscrowService {
   async resolveDispute(ctx: AuthedContext, roomId: string, input: { outcome: 'RELEASE' | 'REFUND' | 'SPLIT'; toSeller?: number | null; toBuyer?: number | null; note: string }): Promise<EscrowRoom> {
     const note = input.note.trim();
     if (note.length < 5 || note.length > 2000) throw badInput('Write a note of 5–2000 characters for both parties.', 'note');
-    await this.tx(ctx, async (em): Promise<Outcome<null>> => {
+    await commit(ctx.em, this.live, this.jobs, async (em): Promise<Outcome<null>> => {
       const room = await this.lock(em, roomId);
       if (input.outcome === 'SPLIT') validateSplit(room.amount, input.toSeller ?? -1, input.toBuyer ?? -1);
       room.status = applyEscrowEvent(room.status, { type: 'RESOLVE', outcome: input.outcome });
@@ -339,7 +338,7 @@ export class EscrowService {
         events: [
           this.chat.system(em, room.conversation.id, `ESCROW_RESOLVED_${input.outcome}`, audience),
           ...audience.map((u) => this.notifications.notify(em, u, 'DISPUTE_RESOLVED', `Admin memutuskan sengketa rekber: ${input.outcome}. Catatan: ${note}`, `/rekber/${room.id}`)),
-          { topic: 'ESCROW', roomId: room.id, audience: [...audience, ...(await this.adminIds(em))] },
+          { topic: 'ESCROW', roomId: room.id, audience: [...audience, ...(await adminIds(em))] },
         ],
       };
     });
@@ -416,9 +415,6 @@ export class EscrowService {
     return rows.map((r) => r.subject_id);
   }
 
-  private async adminIds(em: EntityManager): Promise<string[]> {
-    return (await em.find(User, { role: Role.ADMIN }, { fields: ['id'] })).map((u) => u.id);
-  }
 
   private async roomFor(em: EntityManager, id: string, user: User): Promise<EscrowRoom> {
     const room = isUuid(id) ? await em.findOne(EscrowRoom, id) : null;
@@ -434,16 +430,6 @@ export class EscrowService {
     return room;
   }
 
-  private async tx<T>(ctx: Context, work: (em: EntityManager) => Promise<Outcome<T>>): Promise<T> {
-    const out = await ctx.em.fork().transactional(async (em) => {
-      const result = await work(em);
-      await em.flush();
-      return result;
-    });
-    this.live.publish(out.events);
-    for (const [name, id, at] of out.jobs ?? []) await this.jobs.at(name, id, at);
-    return out.value;
-  }
 
   private reload(ctx: Context, id: string): Promise<EscrowRoom> {
     return ctx.em.fork().findOneOrFail(EscrowRoom, id);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
@@ -82,4 +83,9 @@ export class User {
     if (init.role) this.role = init.role;
     this.cityCode = init.cityCode;
   }
+}
+
+/** Ids of every admin (to notify them, or to let them follow a disputed trade live). */
+export async function adminIds(em: EntityManager): Promise<string[]> {
+  return (await em.find(User, { role: Role.ADMIN }, { fields: ['id'] })).map((u) => u.id);
 }
