@@ -38,6 +38,22 @@ export const routes: RouteRecordRaw[] = [
   { path: '/deals/:id', name: 'deal', component: () => import('@/pages/DealPage.vue'), meta: { requiresAuth: true } },
   { path: '/inbox/:conversationId?', name: 'inbox', component: () => import('@/pages/InboxPage.vue'), meta: { requiresAuth: true } },
   { path: '/trades', name: 'trades', component: () => import('@/pages/TradesPage.vue'), meta: { requiresAuth: true } },
+  { path: '/rekber', name: 'escrow-list', component: () => import('@/pages/EscrowListPage.vue'), meta: { requiresAuth: true } },
+  { path: '/rekber/new', name: 'escrow-new', component: () => import('@/pages/EscrowNewPage.vue'), meta: { requiresAuth: true } },
+  { path: '/rekber/join/:code', name: 'escrow-join', component: () => import('@/pages/EscrowJoinPage.vue'), meta: { requiresAuth: true } },
+  { path: '/rekber/:id', name: 'escrow-room', component: () => import('@/pages/EscrowRoomPage.vue'), meta: { requiresAuth: true } },
+  {
+    path: '/admin/rekber',
+    name: 'admin-escrow',
+    component: () => import('@/pages/AdminEscrowPage.vue'),
+    meta: { requiresAuth: true, requiresAdmin: true },
+  },
+  {
+    path: '/admin/dashboard',
+    name: 'admin-dashboard',
+    component: () => import('@/pages/AdminDashboardPage.vue'),
+    meta: { requiresAuth: true, requiresAdmin: true },
+  },
   {
     path: '/admin/disputes',
     name: 'admin-disputes',

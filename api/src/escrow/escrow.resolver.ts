@@ -7,6 +7,7 @@ import { MoneyScalar } from '../core/graphql/scalars.js';
 import { always, ownTopic, subscribeChecked } from '../core/graphql/subscriptions.js';
 import type { Topics } from '../core/pubsub.js';
 import { Role, User } from '../identity/user.entity.js';
+import { Photo } from '../catalog/photo.entity.js';
 import { Payment, PaymentProviderName } from '../payments/payment.entity.js';
 import { Dispute } from '../trade/dispute.entity.js';
 import { Shipment } from '../trade/shipment.entity.js';
@@ -165,9 +166,10 @@ export class EscrowResolver {
     return ctx.user && (room.buyer?.id === ctx.user.id || room.seller?.id === ctx.user.id) ? room.inviteCode : null;
   }
 
-  @FieldResolver(() => Conversation, { nullable: true, description: 'The room\'s chat (parties; admins once disputed).' })
-  conversation(@Root() room: EscrowRoom): Promise<Conversation | null> {
-    return room.conversation.load() as Promise<Conversation | null>;
+  @FieldResolver(() => Conversation, { nullable: true, description: 'The room\'s chat: parties and admins only (null for someone viewing by invite code).' })
+  async conversation(@Root() room: EscrowRoom, @Ctx() ctx: Context): Promise<Conversation | null> {
+    const allowed = ctx.user && (ctx.user.role === Role.ADMIN || room.buyer?.id === ctx.user.id || room.seller?.id === ctx.user.id);
+    return allowed ? ((await room.conversation.load()) ?? null) : null;
   }
 
   @FieldResolver(() => Payment, { nullable: true, description: 'The latest payment attempt.' })
@@ -188,5 +190,15 @@ export class EscrowResolver {
   @FieldResolver(() => [Message], { description: 'State changes (SYSTEM messages), oldest first.' })
   timeline(@Root() room: EscrowRoom, @Ctx() ctx: Context): Promise<Message[]> {
     return ctx.em.find(Message, { conversation: room.conversation.id, kind: MessageKind.SYSTEM }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+}
+
+/** Payment fields with restricted visibility. */
+@Resolver(() => Payment)
+export class PaymentResolver {
+  @FieldResolver(() => Photo, { nullable: true, description: 'MANUAL_TRANSFER: the transfer receipt (the payer and admins only).' })
+  async proof(@Root() payment: Payment, @Ctx() ctx: Context): Promise<Photo | null> {
+    if (!payment.proof || !ctx.user || (ctx.user.role !== Role.ADMIN && ctx.user.id !== payment.payer.id)) return null;
+    return (await payment.proof.load()) ?? null;
   }
 }

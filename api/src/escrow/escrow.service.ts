@@ -151,6 +151,7 @@ export class EscrowService {
     const created = await provider.createPayment({ orderId: payment.id, amount: room.total, description: room.title, customer: { name: ctx.user.displayName, email: ctx.user.email } });
     Object.assign(payment, { externalId: created.externalId ?? undefined, redirectUrl: created.redirectUrl, clientSecret: created.clientSecret });
     await em.persistAndFlush(payment);
+    this.live.publish([{ topic: 'ESCROW', roomId: room.id, audience: this.parties(room) }]);
     return payment;
   }
 
@@ -164,7 +165,10 @@ export class EscrowService {
     if (!photo || photo.owner.id !== ctx.user.id) throw badInput('Attach an image you uploaded.', 'photoId');
     payment.proof = em.getReference(Photo, photo.id, { wrapped: true });
     const events: LiveEvent[] = [];
-    for (const adminId of await adminIds(em)) events.push(this.notifications.notify(em, adminId, 'PAYMENT_PROOF', `Bukti transfer ${fmt(payment.amount)} menunggu konfirmasi.`, `/admin/rekber`));
+    const admins = await adminIds(em);
+    for (const adminId of admins) events.push(this.notifications.notify(em, adminId, 'PAYMENT_PROOF', `Bukti transfer ${fmt(payment.amount)} menunggu konfirmasi.`, `/admin/rekber`));
+    const room = await em.findOneOrFail(EscrowRoom, payment.subjectId);
+    events.push({ topic: 'ESCROW', roomId: room.id, audience: [...this.parties(room), ...admins] });
     await em.flush();
     this.live.publish(events);
     return payment;

@@ -78,6 +78,11 @@ describe('room lifecycle (manual transfer)', () => {
     expect(payment).toMatchObject({ provider: 'MANUAL_TRANSFER', amount: 4_356_250, status: 'PENDING' });
     const proof = await api.upload(buyer.accessToken, await testPng());
     expect((await api.gql(`mutation M($p: ID!, $f: ID!) { submitPaymentProof(paymentId: $p, photoId: $f) { id } }`, { p: payment.id, f: proof.json.id }, buyer.accessToken)).errors).toBeUndefined();
+    const seenProof = (token: string) => api.gql(`query R($id: ID!) { escrowRoom(id: $id) { payment { proof { id } } } }`, { id: room.id }, token);
+    expect((await seenProof(admin.accessToken)).data!.escrowRoom.payment.proof).toEqual({ id: proof.json.id });
+    expect((await seenProof(seller.accessToken)).data!.escrowRoom.payment.proof).toBeNull();
+    const byInvite = await api.gql(`query I($c: String!) { escrowRoomByInvite(code: $c) { title conversation { id } } }`, { c: room.inviteCode }, (await api.register()).accessToken);
+    expect(byInvite.data!.escrowRoomByInvite).toEqual({ title: 'Kamera Fujifilm X-T20', conversation: null });
     expect((await api.gql(`{ escrowRoomsNeedingAttention { id } }`, {}, admin.accessToken)).data!.escrowRoomsNeedingAttention.map((r: any) => r.id)).toContain(room.id);
     expect(codeOf(await api.gql(SHIP, { id: room.id }, seller.accessToken))).toBe('INVALID_STATE');
     expect(codeOf(await api.gql(CONFIRM_PAY, { id: room.id }, buyer.accessToken))).toBe('FORBIDDEN');

@@ -7,7 +7,7 @@ import { ListingConnectionResolver, ListingResolver, PhotoResolver } from '../..
 import { ReferenceResolver } from '../../catalog/reference.resolver.js';
 import { ConversationTradeResolver, DealResolver, DisputeResolver, OfferResolver, ShipmentResolver } from '../../barter/barter.resolver.js';
 import { ConversationResolver, MessageResolver } from '../../chat/chat.resolver.js';
-import { EscrowResolver } from '../../escrow/escrow.resolver.js';
+import { EscrowResolver, PaymentResolver } from '../../escrow/escrow.resolver.js';
 import { NotificationResolver } from '../../notify/notification.resolver.js';
 import { IdentityResolver } from '../../identity/identity.resolver.js';
 import { authChecker } from './auth-checker.js';
@@ -17,7 +17,7 @@ export const RESOLVERS = [
   IdentityResolver, ReferenceResolver, ListingResolver, ListingConnectionResolver, PhotoResolver,
   ConversationResolver, MessageResolver, NotificationResolver,
   OfferResolver, DealResolver, ShipmentResolver, DisputeResolver, ConversationTradeResolver,
-  EscrowResolver,
+  EscrowResolver, PaymentResolver,
 ] as const;
 
 /** Builds the executable schema from the type-graphql classes. */
