@@ -115,11 +115,21 @@ describe('escrow room: create, join, pay, confirm, ship, receive, release', () =
     await b.getByTestId('escrow-pay').click();
     await b.locator('[data-testid="escrow-pay-panel"][data-payment="MANUAL_TRANSFER"]').waitFor();
     expect(await b.getByTestId('escrow-pay-amount').textContent()).toBe('Rp 260.000');
+    // the admin's queue is already open: the proof arrives live (escrowRoomUpdated), no reload
+    await a.goto(`${BASE_URL}/admin/rekber`);
+    await a.getByRole('heading', { level: 1 }).waitFor();
+    expect(await a.getByTestId(`admin-confirm-payment-${roomId}`).count()).toBe(0);
     await b.getByTestId('escrow-proof-input').setInputFiles({ name: 'bukti-transfer.png', mimeType: 'image/png', buffer: makePng(120, 90, 30) });
     await b.getByTestId('escrow-proof-sent').waitFor();
+    const buyerThumb = b.getByTestId('escrow-proof-thumb');
+    await expect.poll(() => buyerThumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await b.getByTestId('escrow-proof-link').getAttribute('href')).toMatch(/^\/media\//);
 
-    // ---- the admin confirms the transfer (with a confirmation dialog)
-    await a.goto(`${BASE_URL}/admin/rekber`);
+    // ---- the admin sees the receipt and confirms the transfer (with a confirmation dialog)
+    await a.getByTestId(`admin-confirm-payment-${roomId}`).waitFor({ state: 'visible', timeout: LIVE_TIMEOUT });
+    const adminThumb = a.getByTestId(`admin-proof-${roomId}-thumb`);
+    await expect.poll(() => adminThumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await a.getByTestId(`admin-proof-${roomId}-link`).getAttribute('target')).toBe('_blank');
     await a.getByTestId(`admin-confirm-payment-${roomId}`).click();
     await a.getByTestId('admin-confirm-yes').click();
     await a.getByTestId('admin-escrow-notice').waitFor();

@@ -259,7 +259,17 @@ export function useEscrowRoom(id: Ref<string>) {
   const appError = computed(() => (error.value ? toAppError(error.value) : null));
   const notFound = computed(() => appError.value?.code === 'NOT_FOUND' || appError.value?.code === 'FORBIDDEN' || appError.value?.code === 'BAD_USER_INPUT');
 
-  const pay = useMutation(PayEscrowRoomDocument);
+  // payEscrowRoom and submitPaymentProof are followed by escrowRoomUpdated (no refetch). The
+  // new payment is also written into the room at once, so the pay panel never waits on the
+  // socket (a subscription still being acknowledged would otherwise leave the old panel up);
+  // a proof lands on the room's (same) Payment through the normalised cache.
+  const pay = useMutation(PayEscrowRoomDocument, {
+    update: (cache, { data }, { variables }) => {
+      const payment = data?.payEscrowRoom;
+      if (!payment || !variables?.roomId) return;
+      cache.modify({ id: cache.identify({ __typename: 'EscrowRoom', id: variables.roomId }), fields: { payment: (_, { toReference }) => toReference({ __typename: 'Payment', id: payment.id }) ?? null } });
+    },
+  });
   const proof = useMutation(SubmitPaymentProofDocument);
   const ship = useMutation(ShipEscrowRoomDocument);
   const receive = useMutation(ConfirmEscrowReceivedDocument);
@@ -278,12 +288,7 @@ export function useEscrowRoom(id: Ref<string>) {
     refetch: refresh,
     busy,
     actionError,
-    pay: (provider: PaymentProvider) =>
-      run('pay', async () => {
-        const r = await pay.mutate({ roomId: id.value, provider });
-        await refresh();
-        return r?.data?.payEscrowRoom ?? null;
-      }),
+    pay: (provider: PaymentProvider) => run('pay', () => pay.mutate({ roomId: id.value, provider })).then((r) => r?.data?.payEscrowRoom ?? null),
     submitProof: (paymentId: string, photoId: string) => run('proof', () => proof.mutate({ paymentId, photoId })).then((r) => r?.data?.submitPaymentProof ?? null),
     ship: (input: EscrowShipmentInput) => run('ship', () => ship.mutate({ roomId: id.value, input })).then((r) => r?.data?.shipEscrowRoom ?? null),
     confirmReceived: () => run('receive', () => receive.mutate({ roomId: id.value })).then((r) => r?.data?.confirmEscrowReceived ?? null),
@@ -320,7 +325,12 @@ export function useMyEscrowRooms(status: Ref<EscrowStatus | null>) {
   return { rooms, initialLoading: computed(() => loading.value && !result.value), error, refetch };
 }
 
-/** Admins: rooms with a transfer proof to confirm and disputed rooms; refetched when a room changes. */
+/**
+ * Admins: rooms with a transfer proof to confirm and disputed rooms. Refetched whenever an
+ * escrowRoomUpdated arrives (admins get one for every submitted proof and dispute), so the
+ * queue is live. After an admin action the queue is still refetched by hand: a confirmed
+ * (funded) room's update goes to its parties only.
+ */
 export function useAdminEscrowRooms() {
   const { result, loading, error, refetch } = useQuery(EscrowRoomsNeedingAttentionDocument, null, { fetchPolicy: 'cache-and-network' });
   const sub = useSubscription(EscrowRoomUpdatedDocument);

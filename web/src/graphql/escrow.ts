@@ -23,7 +23,7 @@ export const EscrowRoomSummaryFragment = graphql(`
   }
 `);
 
-/** The latest payment attempt of a room. */
+/** The latest payment attempt of a room; `proof` (a manual transfer's receipt) only for the payer and admins. */
 export const EscrowPaymentFragment = graphql(`
   fragment EscrowPaymentFields on Payment {
     id
@@ -33,6 +33,13 @@ export const EscrowPaymentFragment = graphql(`
     redirectUrl
     createdAt
     paidAt
+    proof {
+      id
+      url
+      thumbnailUrl
+      width
+      height
+    }
   }
 `);
 

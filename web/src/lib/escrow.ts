@@ -116,23 +116,5 @@ export function checkSplit(amount: number, toSeller: number | null, toBuyer: num
   return { ok: true, sum };
 }
 
-/** Local memory of which payments already got a proof (the API does not expose it). */
-const PROOF_KEY = 'pasar.escrow.proofSent';
-export function proofSent(paymentId: string): boolean {
-  try {
-    return (JSON.parse(localStorage.getItem(PROOF_KEY) ?? '[]') as string[]).includes(paymentId);
-  } catch {
-    return false;
-  }
-}
-export function rememberProof(paymentId: string): void {
-  try {
-    const list = (JSON.parse(localStorage.getItem(PROOF_KEY) ?? '[]') as string[]).filter((id) => id !== paymentId);
-    localStorage.setItem(PROOF_KEY, JSON.stringify([...list.slice(-49), paymentId]));
-  } catch {
-    /* storage unavailable: the reminder is only cosmetic */
-  }
-}
-
 export const ESCROW_TITLE = { min: 3, max: 120 } as const;
 export const ESCROW_DESCRIPTION_MAX = 2000;

@@ -1,48 +1,34 @@
-import { describe, expect, it } from 'vitest';
-import { EscrowRoomDocument } from '@/composables/useEscrow';
+import { describe, expect, it, vi } from 'vitest';
+import { EscrowRoomDocument, PayEscrowRoomDocument, SubmitPaymentProofDocument } from '@/composables/useEscrow';
 import { useSessionStore } from '@/stores/session';
-import { userA, userB } from '@/test/fixtures';
+import { escrowPaymentFixture, escrowRoomFixture as roomFixture, proofFixture } from '@/test/fixtures';
 import { createLiveApollo } from '@/test/liveApollo';
 import { authPayload, mountWithApp, settle } from '@/test/mountWithApp';
 import EscrowRoomPage from './EscrowRoomPage.vue';
 
-// userA (u1) is the logged-in member
-function roomFixture(overrides: Record<string, unknown> = {}) {
-  return {
-    __typename: 'EscrowRoom' as const,
-    id: 'r1',
-    title: 'Kamera mirrorless',
-    status: 'AWAITING_PAYMENT',
-    amount: 250_000,
-    fee: 10_000,
-    total: 260_000,
-    myRole: 'BUYER',
-    createdAt: '2026-11-21T03:00:00.000Z',
-    updatedAt: '2026-11-21T03:00:00.000Z',
-    buyer: userA,
-    seller: userB,
-    description: 'Lensa kit.',
-    feeScheduleVersion: 1,
-    inviteCode: 'INV123',
-    inspectionEndsAt: null,
-    fundedAt: null,
-    shippedAt: null,
-    releasedAt: null,
-    closedAt: null,
-    conversation: { __typename: 'Conversation' as const, id: 'c1' },
-    payment: null,
-    shipment: null,
-    dispute: null,
-    timeline: [{ __typename: 'Message' as const, id: 'm1', kind: 'SYSTEM', systemEvent: 'ESCROW_CREATED', createdAt: '2026-11-21T03:00:00.000Z' }],
-    ...overrides,
-  };
-}
+// the upload itself (POST /uploads) is not under test here
+vi.mock('@/composables/useUpload', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/composables/useUpload')>()),
+  useUpload: () => ({ upload: async () => ({ id: 'ph1', url: '/media/ph1.webp', thumbnailUrl: '/media/ph1-thumb.webp', width: 1200, height: 900 }) }),
+}));
 
-async function mountRoom(room: ReturnType<typeof roomFixture>) {
-  const live = createLiveApollo([{ request: { query: EscrowRoomDocument, variables: { id: 'r1' } }, result: { data: { escrowRoom: room } } }]);
+// userA (u1) is the logged-in member
+async function mountRoom(room: ReturnType<typeof roomFixture>, mocks: Parameters<typeof createLiveApollo>[0] = []) {
+  const fetches = { room: 0 };
+  const live = createLiveApollo([
+    {
+      request: { query: EscrowRoomDocument, variables: { id: 'r1' } },
+      maxUsageCount: Number.POSITIVE_INFINITY,
+      result: () => {
+        fetches.room++;
+        return { data: { escrowRoom: room } };
+      },
+    },
+    ...mocks,
+  ]);
   const { wrapper } = await mountWithApp(EscrowRoomPage, { client: live.client, route: '/rekber/r1', before: () => useSessionStore().login(authPayload()) });
   await settle(5);
-  return { wrapper, live };
+  return { wrapper, live, fetches };
 }
 const has = (w: Awaited<ReturnType<typeof mountRoom>>['wrapper'], id: string) => w.find(`[data-testid="${id}"]`).exists();
 
@@ -68,11 +54,56 @@ describe('EscrowRoomPage', () => {
   });
 
   it('shows the manual transfer instructions and the proof input for a pending payment', async () => {
-    const payment = { __typename: 'Payment' as const, id: 'abcdef12-0000', provider: 'MANUAL_TRANSFER', amount: 260_000, status: 'PENDING', redirectUrl: null, createdAt: '2026-11-21T03:00:00.000Z', paidAt: null };
+    const payment = escrowPaymentFixture();
     const { wrapper } = await mountRoom(roomFixture({ payment }));
     expect(wrapper.get('[data-testid="escrow-pay-amount"]').text()).toBe('Rp 260.000');
     expect(wrapper.text()).toContain('Transfer tepat Rp 260.000');
     expect(wrapper.get('[data-testid="escrow-proof-input"]').attributes('type')).toBe('file');
+    expect(has(wrapper, 'escrow-proof-sent')).toBe(false);
+  });
+
+  it('pay: the new payment shows at once from the mutation, without refetching the room', async () => {
+    const payment = escrowPaymentFixture();
+    const { wrapper, fetches } = await mountRoom(roomFixture(), [
+      { request: { query: PayEscrowRoomDocument, variables: { roomId: 'r1', provider: 'MANUAL_TRANSFER' } }, result: { data: { payEscrowRoom: payment } } },
+    ]);
+    expect(fetches.room).toBe(1);
+    await wrapper.get('[data-testid="escrow-pay"]').trigger('click');
+    await settle(5);
+    expect(wrapper.get('[data-testid="escrow-pay-panel"]').attributes('data-payment')).toBe('MANUAL_TRANSFER');
+    expect(wrapper.get('[data-testid="escrow-pay-amount"]').text()).toBe('Rp 260.000');
+    expect(fetches.room).toBe(1);
+  });
+
+  it('proof: shown from room.payment.proof (not from local memory), with its thumbnail linking to the image', async () => {
+    const payment = escrowPaymentFixture();
+    localStorage.setItem('pasar.escrow.proofSent', JSON.stringify([payment.id])); // the old local memory is ignored
+    const { wrapper, fetches } = await mountRoom(roomFixture({ payment }), [
+      { request: { query: SubmitPaymentProofDocument, variables: { paymentId: payment.id, photoId: 'ph1' } }, result: { data: { submitPaymentProof: { ...payment, proof: proofFixture() } } } },
+    ]);
+    expect(has(wrapper, 'escrow-proof-sent')).toBe(false);
+    expect(wrapper.get('[data-testid="escrow-proof-upload"]').text()).toBe('Unggah bukti transfer');
+
+    const input = wrapper.get('[data-testid="escrow-proof-input"]');
+    Object.defineProperty(input.element, 'files', { value: [new File(['x'], 'bukti.png', { type: 'image/png' })], configurable: true });
+    await input.trigger('change');
+    await settle(5);
+    expect(has(wrapper, 'escrow-proof-sent')).toBe(true);
+    expect(wrapper.get('[data-testid="escrow-proof-thumb"]').attributes('src')).toBe('/media/ph1-thumb.webp');
+    const link = wrapper.get('[data-testid="escrow-proof-link"]');
+    expect(link.attributes('href')).toBe('/media/ph1.webp');
+    expect(link.attributes('target')).toBe('_blank');
+    expect(wrapper.get('[data-testid="escrow-proof-upload"]').text()).toBe('Unggah ulang bukti');
+    expect(fetches.room).toBe(1);
+  });
+
+  it('proof: follows escrowRoomUpdated (another tab sent it)', async () => {
+    const room = roomFixture({ payment: escrowPaymentFixture() });
+    const { wrapper, live } = await mountRoom(room);
+    expect(has(wrapper, 'escrow-proof-sent')).toBe(false);
+    live.emit('EscrowRoomUpdated', { escrowRoomUpdated: { ...room, payment: escrowPaymentFixture({ proof: proofFixture() }) } });
+    await settle();
+    expect(wrapper.get('[data-testid="escrow-proof-thumb"]').attributes('src')).toBe('/media/ph1-thumb.webp');
   });
 
   it('seller & FUNDED → ship form; buyer & SHIPPED → confirm receipt with the deadline; live to RELEASED', async () => {

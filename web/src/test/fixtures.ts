@@ -130,3 +130,56 @@ export function conversationFixture(messages: ReturnType<typeof messageFixture>[
     },
   };
 }
+
+// ---- rekber (escrow)
+
+export function proofFixture(overrides: Record<string, unknown> = {}) {
+  return { __typename: 'Photo' as const, id: 'ph1', url: '/media/ph1.webp', thumbnailUrl: '/media/ph1-thumb.webp', width: 1200, height: 900, ...overrides };
+}
+
+export function escrowPaymentFixture(overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'Payment' as const,
+    id: 'abcdef12-0000',
+    provider: 'MANUAL_TRANSFER',
+    amount: 260_000,
+    status: 'PENDING',
+    redirectUrl: null,
+    createdAt: '2026-11-21T03:00:00.000Z',
+    paidAt: null,
+    proof: null as ReturnType<typeof proofFixture> | null,
+    ...overrides,
+  };
+}
+
+/** A room as EscrowRoomDetailFields (userA is the buyer, userB the seller). */
+export function escrowRoomFixture(overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'EscrowRoom' as const,
+    id: 'r1',
+    title: 'Kamera mirrorless',
+    status: 'AWAITING_PAYMENT',
+    amount: 250_000,
+    fee: 10_000,
+    total: 260_000,
+    myRole: 'BUYER' as string | null,
+    createdAt: '2026-11-21T03:00:00.000Z',
+    updatedAt: '2026-11-21T03:00:00.000Z',
+    buyer: userA as typeof userA | null,
+    seller: userB as typeof userB | null,
+    description: 'Lensa kit.',
+    feeScheduleVersion: 1,
+    inviteCode: 'INV123' as string | null,
+    inspectionEndsAt: null as string | null,
+    fundedAt: null,
+    shippedAt: null,
+    releasedAt: null as string | null,
+    closedAt: null,
+    conversation: { __typename: 'Conversation' as const, id: 'c1' },
+    payment: null as ReturnType<typeof escrowPaymentFixture> | null,
+    shipment: null,
+    dispute: null,
+    timeline: [{ __typename: 'Message' as const, id: 'm1', kind: 'SYSTEM', systemEvent: 'ESCROW_CREATED', createdAt: '2026-11-21T03:00:00.000Z' }],
+    ...overrides,
+  };
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { EscrowPaymentFieldsFragment } from '@/gql/graphql';
+import { escrowPaymentFixture, proofFixture } from '@/test/fixtures';
+import { mountWithApp } from '@/test/mountWithApp';
+import EscrowPayPanel from './EscrowPayPanel.vue';
+
+const mountPanel = (payment: ReturnType<typeof escrowPaymentFixture> | null) => mountWithApp(EscrowPayPanel, { props: { total: 260_000, payment: payment as EscrowPaymentFieldsFragment | null } });
+
+describe('EscrowPayPanel', () => {
+  it('offers the providers while nothing is pending', async () => {
+    const { wrapper } = await mountPanel(null);
+    expect(wrapper.get('[data-testid="escrow-pay-panel"]').attributes('data-payment')).toBe('NONE');
+    await wrapper.get('[data-testid="escrow-pay"]').trigger('click');
+    expect(wrapper.emitted('pay')).toEqual([['MANUAL_TRANSFER']]);
+  });
+
+  it('a pending manual transfer without proof asks for the receipt', async () => {
+    const { wrapper } = await mountPanel(escrowPaymentFixture());
+    expect(wrapper.find('[data-testid="escrow-proof-sent"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="escrow-proof-upload"]').classes()).toContain('btn-primary');
+  });
+
+  it('a sent proof (payment.proof) shows its thumbnail linking to the full image in a new tab', async () => {
+    const { wrapper } = await mountPanel(escrowPaymentFixture({ proof: proofFixture() }));
+    expect(wrapper.get('[data-testid="escrow-proof-sent"]').text()).toContain('Bukti transfer terkirim');
+    const img = wrapper.get('[data-testid="escrow-proof-thumb"]');
+    expect(img.attributes('src')).toBe('/media/ph1-thumb.webp');
+    expect(img.attributes('alt')).toBe('Bukti transfer Anda');
+    const link = wrapper.get('[data-testid="escrow-proof-link"]');
+    expect(link.attributes('href')).toBe('/media/ph1.webp');
+    expect(link.attributes('target')).toBe('_blank');
+    expect(link.attributes('rel')).toContain('noopener');
+    expect(wrapper.get('[data-testid="escrow-proof-upload"]').text()).toBe('Unggah ulang bukti');
+    expect(wrapper.get('[data-testid="escrow-proof-upload"]').classes()).not.toContain('btn-primary');
+  });
+
+  it('no proof UI for a pending Midtrans payment', async () => {
+    const { wrapper } = await mountPanel(escrowPaymentFixture({ provider: 'MIDTRANS', redirectUrl: 'https://app.midtrans.com/snap/x' }));
+    expect(wrapper.find('[data-testid="escrow-proof-input"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="escrow-pay-redirect"]').attributes('href')).toBe('https://app.midtrans.com/snap/x');
+  });
+});
