@@ -23,7 +23,7 @@ export type StoredPointsBreakdown = PointsBreakdown;
 @Index({ properties: ['status', 'createdAt'] })
 @ObjectType({ description: 'An item for sale, for barter, or a service by the hour (PRODUCT §2).' })
 export class Listing {
-  [OptionalProps]?: 'status' | 'createdAt' | 'updatedAt' | 'version';
+  [OptionalProps]?: 'status' | 'createdAt' | 'updatedAt' | 'version' | 'featured';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -99,6 +99,19 @@ export class Listing {
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'SALE: model, e.g. "F310".' })
   model?: string;
+
+  /** SALE in a store: the store selling it (PRODUCT §6). */
+  @ManyToOne('Store', { ref: true, nullable: true })
+  store?: Ref<import('../commerce/store.entity.js').Store>;
+
+  /** SALE: alert the store's staff when stock falls to this or below. */
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true, description: 'SALE in a store: low-stock threshold.' })
+  lowStockThreshold?: number;
+
+  @Property({ type: 'boolean', default: false })
+  @Field({ description: 'Featured on the store page.' })
+  featured: boolean = false;
 
   /** SERVICE: rate per hour in whole rupiah. */
   @Property({ type: new BigIntType('number'), nullable: true })

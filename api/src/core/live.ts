@@ -6,6 +6,7 @@ export type LiveEvent =
   | { topic: 'OFFER'; offerId: string; audience: string[] }
   | { topic: 'DEAL'; dealId: string; audience: string[] }
   | { topic: 'ESCROW'; roomId: string; audience: string[] }
+  | { topic: 'ORDER'; orderId: string; audience: string[] }
   | { topic: 'NOTIFICATION'; userId: string; notificationId: string }
   | ({ topic: 'CONVERSATION_ACTIVITY' } & ConversationActivity);
 
@@ -27,6 +28,9 @@ export class Live {
           break;
         case 'ESCROW':
           for (const userId of e.audience) this.pubsub.publish('ESCROW', userId, { roomId: e.roomId, audience: e.audience });
+          break;
+        case 'ORDER':
+          for (const userId of new Set(e.audience)) this.pubsub.publish('ORDER', userId, { orderId: e.orderId, audience: e.audience });
           break;
         case 'NOTIFICATION':
           this.pubsub.publish('NOTIFICATION', e.userId, { notificationId: e.notificationId, audience: [e.userId] });

@@ -17,6 +17,8 @@ export interface Topics {
   OFFER: [userId: string, payload: { offerId: string; audience: string[] }];
   /** A deal changed. */
   DEAL: [userId: string, payload: { dealId: string; audience: string[] }];
+  /** A store order changed. */
+  ORDER: [userId: string, payload: { orderId: string; audience: string[] }];
   /** An escrow room changed. */
   ESCROW: [userId: string, payload: { roomId: string; audience: string[] }];
   /** A notification for the user. */

@@ -61,6 +61,7 @@ export async function startServer(config: Config, opts: { log?: Logger; counter?
   await jobs.start(config.runJobs, async () => {
     await services.barter.sweep(orm.em.fork());
     await services.escrow.sweep(orm.em.fork());
+    await services.commerce.sweep(orm.em.fork());
   });
   let demo: DemoSeedResult | undefined;
   if (config.seedDemo && (await orm.em.fork().count(User)) === 0) {

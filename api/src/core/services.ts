@@ -1,5 +1,6 @@
 import { BarterService, BARTER_JOBS } from '../barter/barter.service.js';
 import { ChatService } from '../chat/chat.service.js';
+import { CommerceService, COMMERCE_JOBS } from '../commerce/commerce.service.js';
 import { EscrowService, ESCROW_JOBS } from '../escrow/escrow.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { createProviders, type PaymentProvider, type ProviderName } from '../payments/provider.js';
@@ -30,6 +31,7 @@ export interface Services {
   ledger: LedgerService;
   providers: Map<ProviderName, PaymentProvider>;
   escrow: EscrowService;
+  commerce: CommerceService;
 }
 
 /** Registers every job handler (run with a fresh EntityManager each time). */
@@ -39,6 +41,7 @@ export function registerJobs(services: Services, em: () => import('@mikro-orm/po
   jobs.on(BARTER_JOBS.shipTimeout, ({ id }) => barter.shipTimeout(em(), id));
   jobs.on(BARTER_JOBS.receiptTimeout, ({ id }) => barter.receiptTimeout(em(), id));
   jobs.on(ESCROW_JOBS.inspection, ({ id }) => services.escrow.inspectionTimeout(em(), id));
+  jobs.on(COMMERCE_JOBS.expireOrder, ({ id }) => services.commerce.expire(em(), id));
 }
 
 export function createServices(config: Config, storage: Storage, pubsub: AppPubSub, jobs: Jobs): Services {
@@ -62,5 +65,6 @@ export function createServices(config: Config, storage: Storage, pubsub: AppPubS
     ledger,
     providers,
     escrow: new EscrowService(config, chat, notifications, ledger, providers, live, jobs),
+    commerce: new CommerceService(config, reference, notifications, live, jobs),
   };
 }

@@ -18,6 +18,10 @@ describe('DomainError', () => {
     expect('field' in e).toBe(false);
   });
 
+  it('FORBIDDEN is a code (an actor may not make a move that exists)', () => {
+    expect(new DomainError('FORBIDDEN', 'only STAFF may').code).toBe('FORBIDDEN');
+  });
+
   it('badInput builds a BAD_USER_INPUT error', () => {
     const e = badInput('x must be 1..5', 'x');
     expect(e.code).toBe('BAD_USER_INPUT');

@@ -1,8 +1,9 @@
 /**
  * Error codes a domain rule can raise. They match the GraphQL `extensions.code`
- * values of the API contract (docs/contract-draft.graphql).
+ * values of the API contract (docs/contract-draft.graphql). FORBIDDEN means the move
+ * exists but this kind of actor may not make it (e.g. a buyer cancelling a paid order).
  */
-export type DomainErrorCode = 'BAD_USER_INPUT' | 'INVALID_STATE' | 'CONFLICT';
+export type DomainErrorCode = 'BAD_USER_INPUT' | 'INVALID_STATE' | 'CONFLICT' | 'FORBIDDEN';
 
 /**
  * A broken business rule. `code` is the GraphQL error code the API should report,

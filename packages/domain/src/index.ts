@@ -10,3 +10,5 @@ export * from './barter-deal.js';
 export * from './escrow-fee.js';
 export * from './escrow-room.js';
 export * from './ledger.js';
+export * from './shipping.js';
+export * from './order.js';

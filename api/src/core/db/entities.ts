@@ -16,6 +16,10 @@ import { EscrowRoom } from '../../escrow/escrow-room.entity.js';
 import { FeeScheduleVersion } from '../../escrow/fee-schedule.entity.js';
 import { LedgerPosting, LedgerTransaction } from '../../ledger/ledger.entity.js';
 import { Payment, PaymentEvent } from '../../payments/payment.entity.js';
+import { CartItem } from '../../commerce/cart.entity.js';
+import { Order, OrderItem } from '../../commerce/order.entity.js';
+import { ShippingService } from '../../commerce/shipping-service.entity.js';
+import { Store, StoreStaff } from '../../commerce/store.entity.js';
 import { Setting } from './setting.entity.js';
 
 /** Every MikroORM entity, listed explicitly (no folder discovery). */
@@ -24,4 +28,5 @@ export const ENTITIES = [
   Conversation, ConversationParticipant, Message, Notification, AuditLog, Shipment, Dispute,
   Offer, OfferItem, Deal,
   EscrowRoom, FeeScheduleVersion, LedgerTransaction, LedgerPosting, Payment, PaymentEvent,
+  Store, StoreStaff, ShippingService, CartItem, Order, OrderItem,
 ];

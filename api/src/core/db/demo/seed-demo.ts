@@ -10,7 +10,8 @@ import type { ReferenceService } from '../../../catalog/reference.service.js';
 import { hashPassword } from '../../../identity/password.js';
 import { Role, User } from '../../../identity/user.entity.js';
 import type { Storage } from '../../storage.js';
-import { buildDemoData, DEMO_PASSWORD } from './demo-data.js';
+import { Store } from '../../../commerce/store.entity.js';
+import { buildDemoData, DEMO_MUSIC_STORE_EMAIL, DEMO_PASSWORD } from './demo-data.js';
 import sharp from 'sharp';
 import { buildDemoPhotoSvg } from './demo-photos.js';
 
@@ -87,6 +88,18 @@ export async function seedDemo(em: EntityManager, storage: Storage, reference: R
         photoCount++;
       }
     }
+  });
+  // The music store (PRODUCT §6, seed 003): its SALE listings become the store's products.
+  await em.transactional(async (tx) => {
+    const owner = await tx.findOneOrFail(User, { email: DEMO_MUSIC_STORE_EMAIL });
+    const store = new Store({
+      owner: tx.getReference(User, owner.id, { wrapped: true }), slug: 'harmoni-bandung', name: 'Toko Musik Harmoni Bandung',
+      address: 'Jl. Braga No. 45, Sumur Bandung, Kota Bandung', city: tx.getReference(City, '32.73', { wrapped: true }),
+      phone: '+6222 4201 777', hours: 'Senin–Sabtu 10.00–20.00', color: '#b91c1c',
+    });
+    tx.persist(store);
+    await tx.flush();
+    await tx.execute(`update listings set store_id = ?, low_stock_threshold = 2, featured = (random() < 0.3) where seller_id = ? and kind = 'SALE'`, [store.id, owner.id]);
   });
   return {
     users: data.users.length,

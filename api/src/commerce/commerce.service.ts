@@ -1,0 +1,267 @@
+import { randomBytes } from 'node:crypto';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { applyOrderEvent, releasesStock, roundedDistanceKm, shippingQuote, ORDER_RULES } from '@pasar/domain';
+import { isUuid } from '../catalog/listing.service.js';
+import { Listing } from '../catalog/listing.entity.js';
+import type { ReferenceService } from '../catalog/reference.service.js';
+import { City } from '../catalog/city.entity.js';
+import type { Config } from '../core/config.js';
+import { commit } from '../core/commit.js';
+import type { AuthedContext } from '../core/context.js';
+import { badInput, conflict, forbidden, invalidState, notFound } from '../core/graphql/errors.js';
+import type { Jobs } from '../core/jobs.js';
+import type { Live, LiveEvent } from '../core/live.js';
+import { Role, User } from '../identity/user.entity.js';
+import type { NotificationService } from '../notify/notification.service.js';
+import { CartItem } from './cart.entity.js';
+import { Order, OrderItem, type ShipTo } from './order.entity.js';
+import { ShippingService } from './shipping-service.entity.js';
+import { Store, StoreStaff } from './store.entity.js';
+
+export const COMMERCE_JOBS = { expireOrder: 'order-expire' } as const;
+
+/** A cart line as shown: the listing, quantity and line total (rupiah). */
+export interface CartLine {
+  listing: Listing;
+  quantity: number;
+  lineTotal: number;
+}
+
+/** Order events a staff member (or the buyer) can apply through the API. */
+export type OrderAction = 'START_PROCESSING' | 'SHIP' | 'DELIVER' | 'COMPLETE' | 'CANCEL' | 'REFUND';
+
+/**
+ * Store orders (PRODUCT §6, seed 003): the cart, the shipping quote, checkout that reserves
+ * stock atomically (never negative, never oversold), the 30-minute payment window, and the
+ * order lifecycle of packages/domain's ORDER_TRANSITIONS moved along by store staff.
+ */
+export class CommerceService {
+  constructor(
+    private readonly config: Config,
+    private readonly reference: ReferenceService,
+    private readonly notifications: NotificationService,
+    private readonly live: Live,
+    private readonly jobs: Jobs,
+  ) {}
+
+  // ---------------------------------------------------------------- cart
+
+  /** The caller's cart, oldest line first. */
+  async cart(ctx: AuthedContext): Promise<CartLine[]> {
+    const items = await ctx.em.find(CartItem, { user: ctx.user.id }, { populate: ['listing'], orderBy: { addedAt: 'asc' } });
+    return items.map((i) => ({ listing: i.listing.getEntity(), quantity: i.quantity, lineTotal: (i.listing.getEntity().price ?? 0) * i.quantity }));
+  }
+
+  /** addToCart: adds `quantity` (1–99 in all) of a store product that is ACTIVE and in stock. */
+  async add(ctx: AuthedContext, listingId: string, quantity: number): Promise<CartLine[]> {
+    if (!Number.isInteger(quantity) || quantity < 1) throw badInput('The quantity must be a whole number of at least 1.', 'quantity');
+    const listing = isUuid(listingId) ? await ctx.em.findOne(Listing, listingId) : null;
+    if (!listing || listing.kind !== 'SALE' || !listing.store) throw badInput('Only store products can be put in the cart.', 'listingId');
+    if (listing.status !== 'ACTIVE') throw invalidState('This product is not available.');
+    if (listing.seller.id === ctx.user.id) throw badInput('You cannot buy your own product.', 'listingId');
+    const existing = await ctx.em.findOne(CartItem, { user: ctx.user.id, listing: listing.id });
+    const next = (existing?.quantity ?? 0) + quantity;
+    if (next > ORDER_RULES.maxQuantityPerLine) throw badInput(`At most ${ORDER_RULES.maxQuantityPerLine} of one product.`, 'quantity');
+    if (next > (listing.stock ?? 0)) throw badInput(`Only ${listing.stock ?? 0} in stock.`, 'quantity');
+    if (existing) existing.quantity = next;
+    else ctx.em.persist(new CartItem(ctx.em.getReference(User, ctx.user.id, { wrapped: true }), ctx.em.getReference(Listing, listing.id, { wrapped: true }), next));
+    await ctx.em.flush();
+    return this.cart(ctx);
+  }
+
+  /** Sets a line's quantity (0 removes it). */
+  async setQuantity(ctx: AuthedContext, listingId: string, quantity: number): Promise<CartLine[]> {
+    if (!Number.isInteger(quantity) || quantity < 0 || quantity > ORDER_RULES.maxQuantityPerLine) throw badInput(`The quantity must be 0–${ORDER_RULES.maxQuantityPerLine}.`, 'quantity');
+    const item = isUuid(listingId) ? await ctx.em.findOne(CartItem, { user: ctx.user.id, listing: listingId }, { populate: ['listing'] }) : null;
+    if (!item) throw notFound('Cart line');
+    if (quantity === 0) ctx.em.remove(item);
+    else {
+      if (quantity > (item.listing.getEntity().stock ?? 0)) throw badInput(`Only ${item.listing.getEntity().stock ?? 0} in stock.`, 'quantity');
+      item.quantity = quantity;
+    }
+    await ctx.em.flush();
+    return this.cart(ctx);
+  }
+
+  // ---------------------------------------------------------------- shipping
+
+  /** Active shipping services. */
+  services(em: EntityManager): Promise<ShippingService[]> {
+    return em.find(ShippingService, { active: true }, { orderBy: { base: 'asc' } });
+  }
+
+  /** shippingQuote: the cost of sending the caller's cart lines of one store to a city with one service. */
+  async quote(ctx: AuthedContext, storeId: string, cityCode: string, serviceId: string) {
+    const lines = (await this.cart(ctx)).filter((l) => l.listing.store?.id === storeId);
+    if (!lines.length) throw badInput('Your cart has nothing from this store.', 'storeId');
+    return this.price(ctx.em, storeId, cityCode, serviceId, lines.map((l) => ({ listing: l.listing, quantity: l.quantity })));
+  }
+
+  private async price(em: EntityManager, storeId: string, cityCode: string, serviceId: string, lines: { listing: Listing; quantity: number }[]) {
+    const store = isUuid(storeId) ? await em.findOne(Store, storeId) : null;
+    if (!store) throw badInput('Unknown store.', 'storeId');
+    const from = this.reference.city(store.city.unwrap().code);
+    const to = this.reference.city(cityCode);
+    if (!from || !to) throw badInput('Unknown city code.', 'cityCode');
+    const service = isUuid(serviceId) ? await em.findOne(ShippingService, { id: serviceId, active: true }) : null;
+    if (!service) throw badInput('Unknown shipping service.', 'shippingServiceId');
+    const distanceKm = roundedDistanceKm(from, to);
+    const q = shippingQuote({
+      parcels: lines.map(({ listing: l, quantity }) => ({ weightGrams: l.weightGrams ?? 1000, lengthCm: l.lengthCm ?? 0, widthCm: l.widthCm ?? 0, heightCm: l.heightCm ?? 0, quantity })),
+      distanceKm,
+      rate: { base: service.base, perKg: service.perKg, perKm: service.perKm, volumeFactor: service.volumeFactor },
+    });
+    return { service, store, ...q };
+  }
+
+  // ---------------------------------------------------------------- checkout
+
+  /**
+   * checkout: turns the caller's cart lines of one store into a PENDING_PAYMENT order. Every
+   * line's stock is taken with a conditional update (stock ≥ quantity) in listing-id order, in
+   * one transaction: under any concurrency stock never goes negative and nothing is oversold;
+   * a line that cannot be served fails the whole checkout with CONFLICT.
+   */
+  async checkout(ctx: AuthedContext, input: { storeId: string; shippingServiceId: string; shipTo: ShipTo }): Promise<Order> {
+    const shipTo = this.validateShipTo(input.shipTo);
+    const id = await commit(ctx.em, this.live, this.jobs, async (em) => {
+      const cart = await em.find(CartItem, { user: ctx.user.id }, { populate: ['listing'] });
+      const lines = cart.filter((c) => c.listing.getEntity().store?.id === input.storeId).sort((a, b) => (a.listing.id < b.listing.id ? -1 : 1));
+      if (!lines.length) throw badInput('Your cart has nothing from this store.', 'storeId');
+      if (lines.length > ORDER_RULES.maxLines) throw badInput(`At most ${ORDER_RULES.maxLines} lines per order.`, 'storeId');
+      const reserved: { listing: Listing; quantity: number; stock: number }[] = [];
+      for (const line of lines) {
+        const rows = await em.execute<{ stock: number }[]>(
+          `update listings set stock = stock - ?, version = version + 1, updated_at = now()
+            where id = ? and status = 'ACTIVE' and kind = 'SALE' and stock >= ? returning stock`,
+          [line.quantity, line.listing.id, line.quantity],
+        );
+        if (rows.length !== 1) throw conflict(`"${line.listing.getEntity().title}" no longer has ${line.quantity} in stock.`, 'cart');
+        reserved.push({ listing: line.listing.getEntity(), quantity: line.quantity, stock: Number(rows[0].stock) });
+      }
+      const priced = await this.price(em, input.storeId, shipTo.cityCode, input.shippingServiceId, reserved);
+      const subtotal = reserved.reduce((sum, r) => sum + (r.listing.price ?? 0) * r.quantity, 0);
+      const order = new Order({
+        number: this.orderNumber(), buyer: em.getReference(User, ctx.user.id, { wrapped: true }), store: em.getReference(Store, priced.store.id, { wrapped: true }),
+        subtotal, shippingCost: priced.total, shippingService: em.getReference(ShippingService, priced.service.id, { wrapped: true }),
+        chargeableKg: priced.chargeableKg, distanceKm: priced.distanceKm, shipTo, destination: em.getReference(City, shipTo.cityCode, { wrapped: true }),
+        expiresAt: new Date(Date.now() + this.config.commerce.paymentWindowSeconds * 1000),
+      });
+      em.persist(order);
+      for (const r of reserved) em.persist(new OrderItem(em.getReference(Order, order.id, { wrapped: true }), em.getReference(Listing, r.listing.id, { wrapped: true }), r.listing.title, r.listing.price!, r.quantity));
+      for (const line of lines) em.remove(line);
+      const staff = await this.staffIds(em, priced.store);
+      const events: LiveEvent[] = [{ topic: 'ORDER', orderId: order.id, audience: [ctx.user.id, ...staff] }];
+      for (const r of reserved.filter((x) => x.stock <= (x.listing.lowStockThreshold ?? -1))) {
+        for (const s of staff) events.push(this.notifications.notify(em, s, 'LOW_STOCK', `Stok "${r.listing.title}" tinggal ${r.stock}.`, `/store/${priced.store.slug}/stock`));
+      }
+      return { value: order.id, events, jobs: [[COMMERCE_JOBS.expireOrder, order.id, order.expiresAt]] };
+    });
+    return ctx.em.fork().findOneOrFail(Order, id);
+  }
+
+  /** Moves an order along (staff: processing, ship with a resi, deliver, cancel, refund; buyer: complete, cancel unpaid). */
+  async act(ctx: AuthedContext, orderId: string, action: OrderAction, trackingNumber?: string | null): Promise<Order> {
+    await commit(ctx.em, this.live, this.jobs, async (em) => {
+      const order = isUuid(orderId) ? await em.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+      if (!order) throw notFound('Order');
+      const store = await em.findOneOrFail(Store, order.store.id);
+      const staff = await this.staffIds(em, store);
+      const isStaff = staff.includes(ctx.user.id) || ctx.user.role === Role.ADMIN;
+      const isBuyer = order.buyer.id === ctx.user.id;
+      if (!isStaff && !isBuyer) throw forbidden('This order is not yours.');
+      const actor = isStaff && !(isBuyer && (action === 'COMPLETE')) ? 'STAFF' : 'BUYER';
+      if (action === 'SHIP') {
+        const resi = trackingNumber?.trim().toUpperCase().replace(/[\s-]/g, '');
+        if (!resi || !/^[A-Z0-9]{6,40}$/.test(resi)) throw badInput('Enter the tracking number (6–40 letters and digits).', 'trackingNumber');
+        order.trackingNumber = resi;
+        order.shippedAt = new Date();
+      }
+      const from = order.status;
+      order.status = applyOrderEvent(from, action, actor);
+      if (releasesStock(from, order.status)) await this.returnStock(em, order.id);
+      return { value: null, events: [{ topic: 'ORDER', orderId: order.id, audience: [order.buyer.id, ...staff] }] };
+    });
+    return ctx.em.fork().findOneOrFail(Order, orderId);
+  }
+
+  /** Staff or admins confirm a manual transfer: PAID. */
+  async confirmPayment(ctx: AuthedContext, orderId: string): Promise<Order> {
+    await commit(ctx.em, this.live, this.jobs, async (em) => {
+      const order = isUuid(orderId) ? await em.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+      if (!order) throw notFound('Order');
+      const staff = await this.staffIds(em, await em.findOneOrFail(Store, order.store.id));
+      if (!staff.includes(ctx.user.id) && ctx.user.role !== Role.ADMIN) throw forbidden('Only the store\'s staff confirm payments.');
+      order.status = applyOrderEvent(order.status, 'PAY', 'STAFF');
+      order.paidAt = new Date();
+      return { value: null, events: [{ topic: 'ORDER', orderId: order.id, audience: [order.buyer.id, ...staff] }] };
+    });
+    return ctx.em.fork().findOneOrFail(Order, orderId);
+  }
+
+  /** The expiry job: an unpaid order past its window is cancelled and its stock returned (idempotent). */
+  async expire(root: EntityManager, orderId: string): Promise<void> {
+    await commit(root, this.live, this.jobs, async (em) => {
+      const order = await em.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!order || order.status !== 'PENDING_PAYMENT' || order.expiresAt > new Date()) return { value: null, events: [] };
+      order.status = applyOrderEvent('PENDING_PAYMENT', 'EXPIRE', 'SYSTEM');
+      await this.returnStock(em, order.id);
+      return { value: null, events: [{ topic: 'ORDER', orderId: order.id, audience: [order.buyer.id] }] };
+    });
+  }
+
+  /** Runs overdue expiries (the minute sweep). */
+  async sweep(em: EntityManager): Promise<void> {
+    for (const o of await em.fork().find(Order, { status: 'PENDING_PAYMENT', expiresAt: { $lte: new Date() } }, { fields: ['id'], limit: 500 })) await this.expire(em, o.id);
+  }
+
+  /** An order its buyer, its store's staff or an admin may see. */
+  async get(ctx: AuthedContext, id: string): Promise<Order> {
+    const order = isUuid(id) ? await ctx.em.findOne(Order, id) : null;
+    if (!order) throw notFound('Order');
+    if (order.buyer.id !== ctx.user.id && ctx.user.role !== Role.ADMIN) {
+      const staff = await this.staffIds(ctx.em, await ctx.em.findOneOrFail(Store, order.store.id));
+      if (!staff.includes(ctx.user.id)) throw forbidden('This order is not yours.');
+    }
+    return order;
+  }
+
+  /** The caller's orders, newest first. */
+  mine(ctx: AuthedContext, first: number): Promise<Order[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first must be 1–100.', 'first');
+    return ctx.em.find(Order, { buyer: ctx.user.id }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first });
+  }
+
+  /** Owner and staff of a store. */
+  async staffIds(em: EntityManager, store: Store): Promise<string[]> {
+    const staff = await em.find(StoreStaff, { store: store.id });
+    return [store.owner.id, ...staff.map((s) => s.user.id)];
+  }
+
+  private async returnStock(em: EntityManager, orderId: string): Promise<void> {
+    await em.execute(
+      `update listings l set stock = l.stock + i.quantity, version = l.version + 1, updated_at = now()
+         from order_items i where i.order_id = ? and i.listing_id = l.id`,
+      [orderId],
+    );
+  }
+
+  private validateShipTo(s: ShipTo): ShipTo {
+    const t = (v: string | null | undefined) => (v ?? '').trim();
+    const shipTo = { recipient: t(s.recipient), phone: t(s.phone), address: t(s.address), cityCode: t(s.cityCode), postalCode: t(s.postalCode) || null };
+    if (shipTo.recipient.length < 2) throw badInput('Enter the recipient\'s name.', 'shipTo.recipient');
+    if (!/^\+?[0-9 ()-]{8,20}$/.test(shipTo.phone)) throw badInput('Enter a phone number.', 'shipTo.phone');
+    if (shipTo.address.length < 8) throw badInput('Enter the full address.', 'shipTo.address');
+    if (!this.reference.city(shipTo.cityCode)) throw badInput('Unknown city code.', 'shipTo.cityCode');
+    return shipTo;
+  }
+
+  /** PSR-YYYYMMDD-XXXXXX (Jakarta date; 6 random base32 characters). */
+  private orderNumber(): string {
+    const wib = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+    const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+    const suffix = [...randomBytes(6)].map((b) => alphabet[b % alphabet.length]).join('');
+    return `PSR-${wib}-${suffix}`;
+  }
+}
+

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeOf, createListing, startTestApi, type Session, type TestApi } from '../test/harness.js';
+
+let api: TestApi;
+let owner: Session;
+let storeId: string;
+let serviceId: string;
+
+const SHIP_TO = { recipient: 'Rina Kartika', phone: '081234567890', address: 'Jl. Kaliurang KM 5 No. 12', cityCode: '34.71' };
+const CHECKOUT = `mutation C($input: CheckoutInput!) { checkout(input: $input) { id number status subtotal shippingCost total chargeableKg distanceKm expiresAt items { title quantity unitPrice } } }`;
+const ADD = `mutation A($id: ID!, $q: Int!) { addToCart(listingId: $id, quantity: $q) { subtotal items lines { quantity lineTotal } } }`;
+const stockOf = async (id: string) => Number((await api.sql(`select stock from listings where id = $1`, [id]))[0].stock);
+
+async function product(stock: number, price = 1_500_000, extra: Record<string, unknown> = {}) {
+  const l = await createListing(api, owner, { kind: 'SALE', barter: null, title: 'Gitar akustik Yamaha F310', sale: { price, stock, weightGrams: 3500, lengthCm: 110, widthCm: 45, heightCm: 15, ...extra } });
+  await api.sql(`update listings set store_id = $1, low_stock_threshold = 2 where id = $2`, [storeId, l.id]);
+  return l.id;
+}
+
+beforeAll(async () => {
+  api = await startTestApi({ JOB_POLL_SECONDS: '0.5' });
+  ({ owner, storeId, serviceId } = await openStore(api));
+});
+afterAll(() => api?.close());
+
+/** A store owned by a fresh member (stores are created by SQL until the store-profile API exists). */
+async function openStore(on: TestApi) {
+  const o = await on.register({ displayName: 'Toko Uji' });
+  const id = randomUUID();
+  await on.sql(`insert into stores (id, owner_id, slug, name, address, city_code, created_at) values ($1, $2, $3, 'Toko Uji', 'Jl. Braga 1', '32.73', now())`, [id, o.id, `toko-${id.slice(0, 8)}`]);
+  return { owner: o, storeId: id, serviceId: (await on.sql(`select id from shipping_services where code = 'JNE-REG'`))[0].id as string };
+}
+
+describe('cart and shipping', () => {
+  it('keeps a cart per member and quotes shipping from the store city by chargeable kg and distance', async () => {
+    const id = await product(10);
+    const buyer = await api.register();
+    const cart = await api.gql(ADD, { id, q: 2 }, buyer.accessToken);
+    expect(cart.data!.addToCart).toMatchObject({ subtotal: 3_000_000, items: 2 });
+    const q = await api.gql(`query Q($s: ID!, $c: ID!, $v: ID!) { shippingQuote(storeId: $s, cityCode: $c, shippingServiceId: $v) { chargeableKg distanceKm base weightCost distanceCost total } }`,
+      { s: storeId, c: '34.71', v: serviceId }, buyer.accessToken);
+    // Two guitar cases of 110×45×15 cm: 148,500 cm³ ÷ 6000 = 24.75 → 25 kg (beats 7 kg actual).
+    expect(q.data!.shippingQuote.chargeableKg).toBe(25);
+    expect(q.data!.shippingQuote.distanceKm).toBeGreaterThan(250);
+    expect(q.data!.shippingQuote.total).toBe(9000 + 7000 * 25 + 15 * q.data!.shippingQuote.distanceKm);
+    expect(codeOf(await api.gql(ADD, { id, q: 20 }, buyer.accessToken))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await api.gql(ADD, { id, q: 1 }, owner.accessToken))).toBe('BAD_USER_INPUT');
+    const removed = await api.gql(`mutation U($id: ID!) { updateCartItem(listingId: $id, quantity: 0) { items } }`, { id }, buyer.accessToken);
+    expect(removed.data!.updateCartItem.items).toBe(0);
+  });
+});
+
+describe('checkout', () => {
+  it('creates a PENDING_PAYMENT order with snapshotted lines, takes the stock and empties those cart lines', async () => {
+    const id = await product(5);
+    const buyer = await api.register();
+    await api.gql(ADD, { id, q: 2 }, buyer.accessToken);
+    const res = await api.gql(CHECKOUT, { input: { storeId, shippingServiceId: serviceId, shipTo: SHIP_TO } }, buyer.accessToken);
+    expect(res.errors).toBeUndefined();
+    const o = res.data!.checkout;
+    expect(o).toMatchObject({ status: 'PENDING_PAYMENT', subtotal: 3_000_000, items: [{ title: 'Gitar akustik Yamaha F310', quantity: 2, unitPrice: 1_500_000 }] });
+    expect(o.total).toBe(o.subtotal + o.shippingCost);
+    expect(o.number).toMatch(/^PSR-\d{8}-[A-Z2-9]{6}$/);
+    expect(await stockOf(id)).toBe(3);
+    expect((await api.gql(`{ cart { items } }`, {}, buyer.accessToken)).data!.cart.items).toBe(0);
+    expect(codeOf(await api.gql(CHECKOUT, { input: { storeId, shippingServiceId: serviceId, shipTo: SHIP_TO } }, buyer.accessToken))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await api.gql(CHECKOUT, { input: { storeId, shippingServiceId: serviceId, shipTo: { ...SHIP_TO, cityCode: '99.99' } } }, buyer.accessToken))).toBe('BAD_USER_INPUT');
+  });
+
+  it('200 concurrent checkouts of a product with stock 50: exactly 50 orders, stock 0, never negative', async () => {
+    const id = await product(50, 250_000, { weightGrams: 300, lengthCm: 10, widthCm: 10, heightCm: 5 });
+    const buyers: Session[] = [];
+    for (let i = 0; i < 200; i += 20) buyers.push(...(await Promise.all(Array.from({ length: 20 }, () => api.register()))));
+    for (const b of buyers) await api.sql(`insert into cart_items (user_id, listing_id, quantity, added_at) values ($1, $2, 1, now())`, [b.id, id]);
+    const results = await Promise.all(buyers.map((b) => api.gql(CHECKOUT, { input: { storeId, shippingServiceId: serviceId, shipTo: SHIP_TO } }, b.accessToken)));
+    const ok = results.filter((r) => r.data?.checkout);
+    expect(ok).toHaveLength(50);
+    expect(results.filter((r) => !r.data?.checkout).every((r) => codeOf(r) === 'CONFLICT')).toBe(true);
+    expect(await stockOf(id)).toBe(0);
+    const [{ n }] = await api.sql(`select coalesce(sum(quantity), 0)::int as n from order_items where listing_id = $1`, [id]);
+    expect(n).toBe(50);
+    const low = await api.gql(`{ notifications(first: 100) { kind } }`, {}, owner.accessToken);
+    expect(low.data!.notifications.some((x: any) => x.kind === 'LOW_STOCK')).toBe(true);
+  }, 120_000);
+
+});
+
+describe('payment window', () => {
+  // Its own server: a 3-second window would let the job expire orders of the tests above.
+  let short: TestApi;
+  beforeAll(async () => {
+    short = await startTestApi({ ORDER_PAYMENT_WINDOW_SECONDS: '3', JOB_POLL_SECONDS: '0.5' });
+  });
+  afterAll(() => short?.close());
+
+  it('an unpaid order expires after its window and returns its stock (job), once', async () => {
+    const shop = await openStore(short);
+    const l = await createListing(short, shop.owner, { kind: 'SALE', barter: null, sale: { price: 100_000, stock: 4, weightGrams: 500 } });
+    await short.sql(`update listings set store_id = $1 where id = $2`, [shop.storeId, l.id]);
+    const stock = async () => Number((await short.sql(`select stock from listings where id = $1`, [l.id]))[0].stock);
+    const buyer = await short.register();
+    await short.gql(ADD, { id: l.id, q: 3 }, buyer.accessToken);
+    const o = (await short.gql(CHECKOUT, { input: { storeId: shop.storeId, shippingServiceId: shop.serviceId, shipTo: SHIP_TO } }, buyer.accessToken)).data!.checkout;
+    expect(await stock()).toBe(1);
+    const until = Date.now() + 20_000;
+    let status = '';
+    while (Date.now() < until && status !== 'CANCELLED') {
+      status = (await short.sql(`select status from orders where id = $1`, [o.id]))[0].status;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(status).toBe('CANCELLED');
+    expect(await stock()).toBe(4);
+    await short.services.commerce.expire(short.orm.em.fork(), o.id);
+    expect(await stock()).toBe(4);
+  });
+});
+
+describe('order lifecycle', () => {
+  it('staff move a paid order along; the buyer cannot; refused moves are INVALID_STATE; the buyer sees each change live', async () => {
+    const id = await product(3);
+    const buyer = await api.register();
+    await api.gql(ADD, { id, q: 1 }, buyer.accessToken);
+    const o = (await api.gql(CHECKOUT, { input: { storeId, shippingServiceId: serviceId, shipTo: SHIP_TO } }, buyer.accessToken)).data!.checkout;
+    const act = (action: string, token: string, trackingNumber?: string) =>
+      api.gql(`mutation U($id: ID!, $a: OrderAction!, $t: String) { updateOrder(orderId: $id, action: $a, trackingNumber: $t) { status trackingNumber } }`, { id: o.id, a: action, t: trackingNumber }, token);
+    expect(codeOf(await act('START_PROCESSING', owner.accessToken))).toBe('INVALID_STATE');
+    expect(codeOf(await api.gql(`mutation P($id: ID!) { confirmOrderPayment(orderId: $id) { status } }`, { id: o.id }, buyer.accessToken))).toBe('FORBIDDEN');
+    const { subscribe } = await import('../test/harness.js');
+    const live = await subscribe(api, buyer.accessToken, `subscription { orderUpdated { id status } }`);
+    expect((await api.gql(`mutation P($id: ID!) { confirmOrderPayment(orderId: $id) { status } }`, { id: o.id }, owner.accessToken)).data!.confirmOrderPayment.status).toBe('PAID');
+    expect((await live.next(1)).data.orderUpdated).toEqual({ id: o.id, status: 'PAID' });
+    expect(codeOf(await act('START_PROCESSING', buyer.accessToken))).toBe('FORBIDDEN');
+    expect((await act('START_PROCESSING', owner.accessToken)).data!.updateOrder.status).toBe('PROCESSING');
+    expect(codeOf(await act('SHIP', owner.accessToken))).toBe('BAD_USER_INPUT');
+    expect((await act('SHIP', owner.accessToken, 'jne-0123 4567 89')).data!.updateOrder).toEqual({ status: 'SHIPPED', trackingNumber: 'JNE0123456789' });
+    expect((await live.next(3)).data.orderUpdated.status).toBe('SHIPPED');
+    expect((await act('DELIVER', owner.accessToken)).data!.updateOrder.status).toBe('DELIVERED');
+    expect((await act('COMPLETE', buyer.accessToken)).data!.updateOrder.status).toBe('COMPLETED');
+    expect(codeOf(await act('CANCEL', owner.accessToken))).toBe('INVALID_STATE');
+    const outsider = await api.register();
+    expect(codeOf(await api.gql(`query O($id: ID!) { order(id: $id) { id } }`, { id: o.id }, outsider.accessToken))).toBe('FORBIDDEN');
+    await live.close();
+  });
+});

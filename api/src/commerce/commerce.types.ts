@@ -1,0 +1,50 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Listing } from '../catalog/listing.entity.js';
+import { enumOf } from '../core/graphql/enums.js';
+import { MoneyScalar } from '../core/graphql/scalars.js';
+import { ShippingService } from './shipping-service.entity.js';
+
+@ObjectType()
+export class CartLineView {
+  @Field(() => Listing) listing!: Listing;
+  @Field(() => Int) quantity!: number;
+  @Field(() => MoneyScalar, { description: 'price × quantity, rupiah.' }) lineTotal!: number;
+}
+
+@ObjectType({ description: 'Your cart (persisted per member).' })
+export class Cart {
+  @Field(() => [CartLineView]) lines!: CartLineView[];
+  @Field(() => MoneyScalar) subtotal!: number;
+  @Field(() => Int, { description: 'Number of items (sum of quantities).' }) items!: number;
+}
+
+@ObjectType({ description: 'Shipping cost: base + perKg × chargeableKg + perKm × distanceKm (PRODUCT §6).' })
+export class ShippingQuoteView {
+  @Field(() => ShippingService) service!: ShippingService;
+  @Field(() => Int, { description: 'ceil(max(actual kg, L×W×H ÷ volume factor)), at least 1.' }) chargeableKg!: number;
+  @Field(() => Int, { description: 'Great-circle distance between the store\'s city and the destination, km (rounded up).' }) distanceKm!: number;
+  @Field(() => MoneyScalar) base!: number;
+  @Field(() => MoneyScalar) weightCost!: number;
+  @Field(() => MoneyScalar) distanceCost!: number;
+  @Field(() => MoneyScalar) total!: number;
+}
+
+@InputType({ description: 'Where to ship.' })
+export class ShipToInput {
+  @Field() recipient!: string;
+  @Field() phone!: string;
+  @Field() address!: string;
+  @Field(() => ID, { description: 'Kemendagri city code.' }) cityCode!: string;
+  @Field(() => String, { nullable: true }) postalCode?: string | null;
+}
+
+@InputType({ description: 'Checkout of your cart lines from one store.' })
+export class CheckoutInput {
+  @Field(() => ID) storeId!: string;
+  @Field(() => ID) shippingServiceId!: string;
+  @Field(() => ShipToInput) shipTo!: ShipToInput;
+}
+
+export const OrderAction = enumOf(['START_PROCESSING', 'SHIP', 'DELIVER', 'COMPLETE', 'CANCEL', 'REFUND'] as const);
+export type OrderAction = keyof typeof OrderAction;
+registerEnumType(OrderAction, { name: 'OrderAction', description: 'Staff: START_PROCESSING, SHIP (with a tracking number), DELIVER, CANCEL, REFUND. Buyer: COMPLETE, CANCEL (unpaid).' });
