@@ -132,6 +132,8 @@ describe('order lifecycle', () => {
     expect((await live.next(1)).data.orderUpdated).toEqual({ id: o.id, status: 'PAID' });
     expect(codeOf(await act('START_PROCESSING', buyer.accessToken))).toBe('FORBIDDEN');
     expect((await act('START_PROCESSING', owner.accessToken)).data!.updateOrder.status).toBe('PROCESSING');
+    const pdf = (kind: string, token?: string) => fetch(`${api.url}/orders/${o.id}/${kind}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    expect((await pdf('label.pdf', owner.accessToken)).status).toBe(409);
     expect(codeOf(await act('SHIP', owner.accessToken))).toBe('BAD_USER_INPUT');
     expect((await act('SHIP', owner.accessToken, 'jne-0123 4567 89')).data!.updateOrder).toEqual({ status: 'SHIPPED', trackingNumber: 'JNE0123456789' });
     expect((await live.next(3)).data.orderUpdated.status).toBe('SHIPPED');
@@ -140,6 +142,13 @@ describe('order lifecycle', () => {
     expect(codeOf(await act('CANCEL', owner.accessToken))).toBe('INVALID_STATE');
     const outsider = await api.register();
     expect(codeOf(await api.gql(`query O($id: ID!) { order(id: $id) { id } }`, { id: o.id }, outsider.accessToken))).toBe('FORBIDDEN');
+    for (const [kind, token] of [['invoice.pdf', buyer.accessToken], ['label.pdf', owner.accessToken]] as const) {
+      const res = await pdf(kind, token);
+      expect([res.status, res.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+      expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    }
+    expect((await pdf('invoice.pdf', outsider.accessToken)).status).toBe(403);
+    expect((await pdf('invoice.pdf')).status).toBe(401);
     await live.close();
   });
 });

@@ -9,6 +9,7 @@ import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import type { Logger } from '../logger.js';
 import { playgroundRouter } from './playground.js';
+import { orderDocumentsRouter } from './order-documents.js';
 import { uploadsRouter } from './uploads.js';
 
 /**
@@ -52,6 +53,7 @@ export function createHttpApp(opts: {
     expressMiddleware(apollo, { context: async ({ req, res }) => ctxOf(req, res.locals.requestId) }),
   );
   app.use(uploadsRouter(config, log, (req) => ctxOf(req, String(req.res?.locals.requestId))));
+  app.use(orderDocumentsRouter((req) => ctxOf(req, String(req.res?.locals.requestId)), config.publicUrl, log));
   app.use('/media', express.static(config.uploadDir, { immutable: true, maxAge: '365d', fallthrough: false, index: false }));
   app.use(playgroundRouter());
 
