@@ -8,8 +8,9 @@ import { notFound } from '../core/graphql/errors.js';
 import type { Topics } from '../core/pubsub.js';
 import { User } from '../identity/user.entity.js';
 import type { CartLine } from './commerce.service.js';
-import { Cart, CheckoutInput, OrderAction, ShippingQuoteView } from './commerce.types.js';
-import { Order, OrderItem } from './order.entity.js';
+import { Conversation } from '../chat/conversation.entity.js';
+import { Cart, CheckoutInput, OrderAction, ShippingQuoteView, StoreAnalyticsView, StoreInput } from './commerce.types.js';
+import { Order, OrderItem, OrderStatus } from './order.entity.js';
 import { ShippingService } from './shipping-service.entity.js';
 import { Store } from './store.entity.js';
 
@@ -136,8 +137,92 @@ export class StoreResolver {
     return store;
   }
 
+  @Authorized()
+  @Query(() => [Store], { description: 'Stores you own or work in.' })
+  myStores(@Ctx() ctx: AuthedContext): Promise<Store[]> {
+    return ctx.services.stores.mine(ctx);
+  }
+
+  @Authorized()
+  @Query(() => [Order], { description: 'Staff: the store\'s order desk, newest first.' })
+  storeOrders(
+    @Arg('storeId', () => ID) storeId: string,
+    @Ctx() ctx: AuthedContext,
+    @Arg('status', () => OrderStatus, { nullable: true }) status?: OrderStatus | null,
+    @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
+  ): Promise<Order[]> {
+    return ctx.services.stores.orders(ctx, storeId, status, first);
+  }
+
+  @Authorized()
+  @Query(() => [Listing], { description: 'Staff: products at or below their low-stock threshold.' })
+  storeLowStock(@Arg('storeId', () => ID) storeId: string, @Ctx() ctx: AuthedContext): Promise<Listing[]> {
+    return ctx.services.stores.lowStock(ctx, storeId);
+  }
+
+  @Authorized()
+  @Query(() => StoreAnalyticsView, { description: 'Staff and admins: today\'s and this month\'s sales, best sellers.' })
+  storeAnalytics(@Arg('storeId', () => ID) storeId: string, @Ctx() ctx: AuthedContext): Promise<StoreAnalyticsView> {
+    return ctx.services.stores.analytics(ctx, storeId);
+  }
+
+  @Authorized()
+  @Mutation(() => Store, { description: 'Opens your store (one per member). CONFLICT when you have one or the slug is taken.' })
+  createStore(@Arg('input', () => StoreInput) input: StoreInput, @Ctx() ctx: AuthedContext): Promise<Store> {
+    return ctx.services.stores.create(ctx, input);
+  }
+
+  @Authorized()
+  @Mutation(() => Store, { description: 'Changes your store\'s profile.' })
+  updateStore(@Arg('storeId', () => ID) storeId: string, @Arg('input', () => StoreInput) input: StoreInput, @Ctx() ctx: AuthedContext): Promise<Store> {
+    return ctx.services.stores.update(ctx, storeId, input);
+  }
+
+  @Authorized()
+  @Mutation(() => Store, { description: 'Adds a member (by email) to your store\'s staff.' })
+  addStoreStaff(@Arg('storeId', () => ID) storeId: string, @Arg('email') email: string, @Ctx() ctx: AuthedContext): Promise<Store> {
+    return ctx.services.stores.addStaff(ctx, storeId, email);
+  }
+
+  @Authorized()
+  @Mutation(() => Listing, { description: 'Puts one of your SALE listings in your store (storeId null takes it out), with its low-stock threshold and featured flag.' })
+  setStoreProduct(
+    @Arg('listingId', () => ID) listingId: string,
+    @Arg('storeId', () => ID, { nullable: true }) storeId: string | null,
+    @Ctx() ctx: AuthedContext,
+    @Arg('lowStockThreshold', () => Int, { nullable: true }) lowStockThreshold?: number | null,
+    @Arg('featured', () => Boolean, { defaultValue: false }) featured = false,
+  ): Promise<Listing> {
+    return ctx.services.stores.setProduct(ctx, listingId, storeId, lowStockThreshold ?? null, featured);
+  }
+
+  @Authorized()
+  @Mutation(() => Conversation, { description: 'Opens (or reopens) your support chat with a store; messages may carry listing cards.' })
+  openSupportConversation(@Arg('storeId', () => ID) storeId: string, @Ctx() ctx: AuthedContext): Promise<Conversation> {
+    return ctx.services.stores.support(ctx, storeId);
+  }
+
   @FieldResolver(() => City)
   city(@Root() store: Store, @Ctx() ctx: Context): City {
     return ctx.services.reference.city(store.city.unwrap().code)!;
+  }
+
+  @FieldResolver(() => User)
+  owner(@Root() store: Store): Promise<User> {
+    return store.owner.load() as Promise<User>;
+  }
+
+  @FieldResolver(() => [Listing], { description: 'ACTIVE products, featured first.' })
+  products(@Root() store: Store, @Ctx() ctx: Context, @Arg('first', () => Int, { defaultValue: 50 }) first: number): Promise<Listing[]> {
+    return ctx.services.stores.products(ctx.em, store, first);
+  }
+}
+
+/** Listing.store for SALE listings in a store. */
+@Resolver(() => Listing)
+export class ListingStoreResolver {
+  @FieldResolver(() => Store, { nullable: true, description: 'SALE: the store selling it.' })
+  async store(@Root() listing: Listing): Promise<Store | null> {
+    return listing.store ? ((await listing.store.load()) as Store) ?? null : null;
   }
 }

@@ -16,7 +16,7 @@ import type { NotificationService } from '../notify/notification.service.js';
 import { CartItem } from './cart.entity.js';
 import { Order, OrderItem, type ShipTo } from './order.entity.js';
 import { ShippingService } from './shipping-service.entity.js';
-import { Store, StoreStaff } from './store.entity.js';
+import { Store, storeStaffIds } from './store.entity.js';
 
 export const COMMERCE_JOBS = { expireOrder: 'order-expire' } as const;
 
@@ -150,7 +150,7 @@ export class CommerceService {
       em.persist(order);
       for (const r of reserved) em.persist(new OrderItem(em.getReference(Order, order.id, { wrapped: true }), em.getReference(Listing, r.listing.id, { wrapped: true }), r.listing.title, r.listing.price!, r.quantity));
       for (const line of lines) em.remove(line);
-      const staff = await this.staffIds(em, priced.store);
+      const staff = await storeStaffIds(em, priced.store);
       const events: LiveEvent[] = [{ topic: 'ORDER', orderId: order.id, audience: [ctx.user.id, ...staff] }];
       for (const r of reserved.filter((x) => x.stock <= (x.listing.lowStockThreshold ?? -1))) {
         for (const s of staff) events.push(this.notifications.notify(em, s, 'LOW_STOCK', `Stok "${r.listing.title}" tinggal ${r.stock}.`, `/store/${priced.store.slug}/stock`));
@@ -166,7 +166,7 @@ export class CommerceService {
       const order = isUuid(orderId) ? await em.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
       if (!order) throw notFound('Order');
       const store = await em.findOneOrFail(Store, order.store.id);
-      const staff = await this.staffIds(em, store);
+      const staff = await storeStaffIds(em, store);
       const isStaff = staff.includes(ctx.user.id) || ctx.user.role === Role.ADMIN;
       const isBuyer = order.buyer.id === ctx.user.id;
       if (!isStaff && !isBuyer) throw forbidden('This order is not yours.');
@@ -190,7 +190,7 @@ export class CommerceService {
     await commit(ctx.em, this.live, this.jobs, async (em) => {
       const order = isUuid(orderId) ? await em.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
       if (!order) throw notFound('Order');
-      const staff = await this.staffIds(em, await em.findOneOrFail(Store, order.store.id));
+      const staff = await storeStaffIds(em, await em.findOneOrFail(Store, order.store.id));
       if (!staff.includes(ctx.user.id) && ctx.user.role !== Role.ADMIN) throw forbidden('Only the store\'s staff confirm payments.');
       order.status = applyOrderEvent(order.status, 'PAY', 'STAFF');
       order.paidAt = new Date();
@@ -220,7 +220,7 @@ export class CommerceService {
     const order = isUuid(id) ? await ctx.em.findOne(Order, id) : null;
     if (!order) throw notFound('Order');
     if (order.buyer.id !== ctx.user.id && ctx.user.role !== Role.ADMIN) {
-      const staff = await this.staffIds(ctx.em, await ctx.em.findOneOrFail(Store, order.store.id));
+      const staff = await storeStaffIds(ctx.em, await ctx.em.findOneOrFail(Store, order.store.id));
       if (!staff.includes(ctx.user.id)) throw forbidden('This order is not yours.');
     }
     return order;
@@ -232,11 +232,6 @@ export class CommerceService {
     return ctx.em.find(Order, { buyer: ctx.user.id }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first });
   }
 
-  /** Owner and staff of a store. */
-  async staffIds(em: EntityManager, store: Store): Promise<string[]> {
-    const staff = await em.find(StoreStaff, { store: store.id });
-    return [store.owner.id, ...staff.map((s) => s.user.id)];
-  }
 
   private async returnStock(em: EntityManager, orderId: string): Promise<void> {
     await em.execute(

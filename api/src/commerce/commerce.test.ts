@@ -152,3 +152,35 @@ describe('order lifecycle', () => {
     await live.close();
   });
 });
+
+describe('store profile, desk, low stock, analytics, support', () => {
+  it('a member opens a store, stocks a product, sells it; staff see the desk, low stock and sales; a customer opens support', async () => {
+    const o = await api.register({ displayName: 'Pemilik Toko' });
+    const input = { name: 'Toko Drum Medan', slug: 'drum-medan', address: 'Jl. Gatot Subroto No. 10', cityCode: '12.71', color: '#123abc' };
+    const created = await api.gql(`mutation S($i: StoreInput!) { createStore(input: $i) { id slug city { name } owner { id } } }`, { i: input }, o.accessToken);
+    expect(created.data!.createStore).toMatchObject({ slug: 'drum-medan', city: { name: 'Kota Medan' }, owner: { id: o.id } });
+    const sid = created.data!.createStore.id;
+    expect(codeOf(await api.gql(`mutation S($i: StoreInput!) { createStore(input: $i) { id } }`, { i: input }, o.accessToken))).toBe('CONFLICT');
+    expect(codeOf(await api.gql(`mutation S($i: StoreInput!) { createStore(input: $i) { id } }`, { i: { ...input, slug: 'X!' } }, (await api.register()).accessToken))).toBe('BAD_USER_INPUT');
+    const l = await createListing(api, o, { kind: 'SALE', barter: null, title: 'Stik drum Vic Firth 5A', sale: { price: 180_000, stock: 3, weightGrams: 200 } });
+    const set = await api.gql(`mutation P($l: ID!, $s: ID) { setStoreProduct(listingId: $l, storeId: $s, lowStockThreshold: 2, featured: true) { id featured lowStockThreshold store { slug } } }`, { l: l.id, s: sid }, o.accessToken);
+    expect(set.data!.setStoreProduct).toMatchObject({ featured: true, lowStockThreshold: 2, store: { slug: 'drum-medan' } });
+    expect((await api.gql(`{ store(slug: "drum-medan") { products { id } } }`)).data!.store.products).toEqual([{ id: l.id }]);
+    const buyer = await api.register();
+    await api.gql(ADD, { id: l.id, q: 1 }, buyer.accessToken);
+    const order = (await api.gql(CHECKOUT, { input: { storeId: sid, shippingServiceId: serviceId, shipTo: SHIP_TO } }, buyer.accessToken)).data!.checkout;
+    await api.gql(`mutation P($id: ID!) { confirmOrderPayment(orderId: $id) { status } }`, { id: order.id }, o.accessToken);
+    const desk = await api.gql(`query D($s: ID!) { storeOrders(storeId: $s) { id status } storeLowStock(storeId: $s) { id stock } storeAnalytics(storeId: $s) { todaySales todayOrders monthOrders bestSellers { title quantity } } myStores { id } }`, { s: sid }, o.accessToken);
+    expect(desk.data!.storeOrders).toEqual([{ id: order.id, status: 'PAID' }]);
+    expect(desk.data!.storeLowStock).toEqual([{ id: l.id, stock: 2 }]);
+    expect(desk.data!.storeAnalytics).toMatchObject({ todaySales: order.total, todayOrders: 1, monthOrders: 1, bestSellers: [{ title: 'Stik drum Vic Firth 5A', quantity: 1 }] });
+    expect(desk.data!.myStores).toEqual([{ id: sid }]);
+    expect(codeOf(await api.gql(`query D($s: ID!) { storeOrders(storeId: $s) { id } }`, { s: sid }, buyer.accessToken))).toBe('FORBIDDEN');
+    const support = await api.gql(`mutation S($s: ID!) { openSupportConversation(storeId: $s) { id kind participants { role user { id } } } }`, { s: sid }, buyer.accessToken);
+    expect(support.data!.openSupportConversation.kind).toBe('SUPPORT');
+    const again = await api.gql(`mutation S($s: ID!) { openSupportConversation(storeId: $s) { id } }`, { s: sid }, buyer.accessToken);
+    expect(again.data!.openSupportConversation.id).toBe(support.data!.openSupportConversation.id);
+    const card = await api.gql(`mutation M($c: ID!, $l: ID!) { sendMessage(conversationId: $c, input: { listingId: $l }) { kind listing { title } } }`, { c: support.data!.openSupportConversation.id, l: l.id }, buyer.accessToken);
+    expect(card.data!.sendMessage).toEqual({ kind: 'LISTING', listing: { title: 'Stik drum Vic Firth 5A' } });
+  });
+});

@@ -48,3 +48,31 @@ export class CheckoutInput {
 export const OrderAction = enumOf(['START_PROCESSING', 'SHIP', 'DELIVER', 'COMPLETE', 'CANCEL', 'REFUND'] as const);
 export type OrderAction = keyof typeof OrderAction;
 registerEnumType(OrderAction, { name: 'OrderAction', description: 'Staff: START_PROCESSING, SHIP (with a tracking number), DELIVER, CANCEL, REFUND. Buyer: COMPLETE, CANCEL (unpaid).' });
+
+@InputType({ description: 'A store profile.' })
+export class StoreInput {
+  @Field({ description: '3–80 characters.' }) name!: string;
+  @Field({ description: 'URL key: 3–40 lower-case letters, digits and dashes.' }) slug!: string;
+  @Field() address!: string;
+  @Field(() => ID, { description: 'Kemendagri city code: where parcels leave from.' }) cityCode!: string;
+  @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field(() => String, { nullable: true }) hours?: string | null;
+  @Field(() => String, { nullable: true, description: 'Hex colour, e.g. "#b91c1c".' }) color?: string | null;
+}
+
+@ObjectType()
+export class BestSeller {
+  @Field(() => ID) listingId!: string;
+  @Field() title!: string;
+  @Field(() => Int) quantity!: number;
+  @Field(() => MoneyScalar) revenue!: number;
+}
+
+@ObjectType({ description: 'Sales of paid orders (Jakarta day and month), rupiah.' })
+export class StoreAnalyticsView {
+  @Field(() => MoneyScalar) todaySales!: number;
+  @Field(() => Int) todayOrders!: number;
+  @Field(() => MoneyScalar) monthSales!: number;
+  @Field(() => Int) monthOrders!: number;
+  @Field(() => [BestSeller], { description: 'Top 5 this month by quantity.' }) bestSellers!: BestSeller[];
+}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Entity, ManyToOne, OptionalProps, PrimaryKey, PrimaryKeyProp, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { City } from '../catalog/city.entity.js';
@@ -76,4 +77,9 @@ export class StoreStaff {
     this.store = store;
     this.user = user;
   }
+}
+
+/** Owner and staff ids of a store: who runs its order desk and gets its alerts. */
+export async function storeStaffIds(em: EntityManager, store: Store): Promise<string[]> {
+  return [store.owner.id, ...(await em.find(StoreStaff, { store: store.id })).map((s) => s.user.id)];
 }

@@ -1,6 +1,7 @@
 import { BarterService, BARTER_JOBS } from '../barter/barter.service.js';
 import { ChatService } from '../chat/chat.service.js';
 import { CommerceService, COMMERCE_JOBS } from '../commerce/commerce.service.js';
+import { StoreService } from '../commerce/store.service.js';
 import { EscrowService, ESCROW_JOBS } from '../escrow/escrow.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { createProviders, type PaymentProvider, type ProviderName } from '../payments/provider.js';
@@ -32,6 +33,7 @@ export interface Services {
   providers: Map<ProviderName, PaymentProvider>;
   escrow: EscrowService;
   commerce: CommerceService;
+  stores: StoreService;
 }
 
 /** Registers every job handler (run with a fresh EntityManager each time). */
@@ -66,5 +68,6 @@ export function createServices(config: Config, storage: Storage, pubsub: AppPubS
     providers,
     escrow: new EscrowService(config, chat, notifications, ledger, providers, live, jobs),
     commerce: new CommerceService(config, reference, notifications, live, jobs),
+    stores: new StoreService(reference, chat),
   };
 }
