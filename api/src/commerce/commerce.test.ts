@@ -184,3 +184,23 @@ describe('store profile, desk, low stock, analytics, support', () => {
     expect(card.data!.sendMessage).toEqual({ kind: 'LISTING', listing: { title: 'Stik drum Vic Firth 5A' } });
   });
 });
+
+describe('suppliers and restock orders', () => {
+  it('staff order from a supplier; receiving raises stock once (short delivery allowed); others are refused', async () => {
+    const id = await product(1);
+    const sup = await api.gql(`mutation S($s: ID!) { addSupplier(storeId: $s, input: { name: "CV Musik Jaya", phone: "0227301234" }) { id } }`, { s: storeId }, owner.accessToken);
+    const supplierId = sup.data!.addSupplier.id;
+    const created = await api.gql(`mutation R($s: ID!, $p: ID!, $l: [RestockLineInput!]!) { createRestockOrder(storeId: $s, supplierId: $p, lines: $l) { id status items { id quantityOrdered } } }`,
+      { s: storeId, p: supplierId, l: [{ listingId: id, quantity: 10 }] }, owner.accessToken);
+    const r = created.data!.createRestockOrder;
+    expect(r.status).toBe('ORDERED');
+    const outsider = await api.register();
+    expect(codeOf(await api.gql(`mutation R($id: ID!) { receiveRestockOrder(restockId: $id) { status } }`, { id: r.id }, outsider.accessToken))).toBe('FORBIDDEN');
+    expect(codeOf(await api.gql(`mutation R($id: ID!, $x: [ReceivedLineInput!]) { receiveRestockOrder(restockId: $id, received: $x) { status } }`, { id: r.id, x: [{ itemId: r.items[0].id, quantity: 11 }] }, owner.accessToken))).toBe('BAD_USER_INPUT');
+    const got = await api.gql(`mutation R($id: ID!, $x: [ReceivedLineInput!]) { receiveRestockOrder(restockId: $id, received: $x) { status items { quantityReceived } } }`, { id: r.id, x: [{ itemId: r.items[0].id, quantity: 8 }] }, owner.accessToken);
+    expect(got.data!.receiveRestockOrder).toEqual({ status: 'RECEIVED', items: [{ quantityReceived: 8 }] });
+    expect(await stockOf(id)).toBe(9);
+    expect(codeOf(await api.gql(`mutation R($id: ID!) { receiveRestockOrder(restockId: $id) { status } }`, { id: r.id }, owner.accessToken))).toBe('INVALID_STATE');
+    expect(await stockOf(id)).toBe(9);
+  });
+});

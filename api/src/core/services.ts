@@ -1,6 +1,7 @@
 import { BarterService, BARTER_JOBS } from '../barter/barter.service.js';
 import { ChatService } from '../chat/chat.service.js';
 import { CommerceService, COMMERCE_JOBS } from '../commerce/commerce.service.js';
+import { RestockService } from '../commerce/restock.service.js';
 import { StoreService } from '../commerce/store.service.js';
 import { EscrowService, ESCROW_JOBS } from '../escrow/escrow.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
@@ -34,6 +35,7 @@ export interface Services {
   escrow: EscrowService;
   commerce: CommerceService;
   stores: StoreService;
+  restock: RestockService;
 }
 
 /** Registers every job handler (run with a fresh EntityManager each time). */
@@ -69,5 +71,6 @@ export function createServices(config: Config, storage: Storage, pubsub: AppPubS
     escrow: new EscrowService(config, chat, notifications, ledger, providers, live, jobs),
     commerce: new CommerceService(config, reference, notifications, live, jobs),
     stores: new StoreService(reference, chat),
+    restock: new RestockService(),
   };
 }

@@ -12,3 +12,4 @@ export * from './escrow-room.js';
 export * from './ledger.js';
 export * from './shipping.js';
 export * from './order.js';
+export * from './restock.js';

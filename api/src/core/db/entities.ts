@@ -18,6 +18,7 @@ import { LedgerPosting, LedgerTransaction } from '../../ledger/ledger.entity.js'
 import { Payment, PaymentEvent } from '../../payments/payment.entity.js';
 import { CartItem } from '../../commerce/cart.entity.js';
 import { Order, OrderItem } from '../../commerce/order.entity.js';
+import { RestockItem, RestockOrder, Supplier } from '../../commerce/restock.entity.js';
 import { ShippingService } from '../../commerce/shipping-service.entity.js';
 import { Store, StoreStaff } from '../../commerce/store.entity.js';
 import { Setting } from './setting.entity.js';
@@ -28,5 +29,5 @@ export const ENTITIES = [
   Conversation, ConversationParticipant, Message, Notification, AuditLog, Shipment, Dispute,
   Offer, OfferItem, Deal,
   EscrowRoom, FeeScheduleVersion, LedgerTransaction, LedgerPosting, Payment, PaymentEvent,
-  Store, StoreStaff, ShippingService, CartItem, Order, OrderItem,
+  Store, StoreStaff, ShippingService, CartItem, Order, OrderItem, Supplier, RestockOrder, RestockItem,
 ];

@@ -8,6 +8,7 @@ import { ReferenceResolver } from '../../catalog/reference.resolver.js';
 import { ConversationTradeResolver, DealResolver, DisputeResolver, OfferResolver, ShipmentResolver } from '../../barter/barter.resolver.js';
 import { ConversationResolver, MessageResolver } from '../../chat/chat.resolver.js';
 import { CommerceResolver, ListingStoreResolver, OrderItemResolver, StoreResolver } from '../../commerce/commerce.resolver.js';
+import { RestockItemResolver, RestockResolver } from '../../commerce/restock.resolver.js';
 import { EscrowResolver, PaymentResolver } from '../../escrow/escrow.resolver.js';
 import { NotificationResolver } from '../../notify/notification.resolver.js';
 import { IdentityResolver } from '../../identity/identity.resolver.js';
@@ -18,7 +19,7 @@ export const RESOLVERS = [
   IdentityResolver, ReferenceResolver, ListingResolver, ListingConnectionResolver, PhotoResolver,
   ConversationResolver, MessageResolver, NotificationResolver,
   OfferResolver, DealResolver, ShipmentResolver, DisputeResolver, ConversationTradeResolver,
-  EscrowResolver, PaymentResolver, CommerceResolver, OrderItemResolver, StoreResolver, ListingStoreResolver,
+  EscrowResolver, PaymentResolver, CommerceResolver, OrderItemResolver, StoreResolver, ListingStoreResolver, RestockResolver, RestockItemResolver,
 ] as const;
 
 /** Builds the executable schema from the type-graphql classes. */

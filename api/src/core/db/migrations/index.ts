@@ -3,6 +3,7 @@ import { Migration20261121000000_init } from './Migration20261121000000_init.js'
 import { Migration20261121100000_barter } from './Migration20261121100000_barter.js';
 import { Migration20261121200000_escrow } from './Migration20261121200000_escrow.js';
 import { Migration20261121300000_commerce } from './Migration20261121300000_commerce.js';
+import { Migration20261121310000_restock } from './Migration20261121310000_restock.js';
 
 /** Ordered list of migrations (explicit, so the same list runs from src/ and dist/). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261121100000_barter', class: Migration20261121100000_barter },
   { name: 'Migration20261121200000_escrow', class: Migration20261121200000_escrow },
   { name: 'Migration20261121300000_commerce', class: Migration20261121300000_commerce },
+  { name: 'Migration20261121310000_restock', class: Migration20261121310000_restock },
 ];
