@@ -9,6 +9,7 @@ import type { Topics } from '../core/pubsub.js';
 import { User } from '../identity/user.entity.js';
 import type { CartLine } from './commerce.service.js';
 import { Conversation } from '../chat/conversation.entity.js';
+import { Payment, PaymentProviderName } from '../payments/payment.entity.js';
 import { Cart, CheckoutInput, OrderAction, ShippingQuoteView, StoreAnalyticsView, StoreInput } from './commerce.types.js';
 import { Order, OrderItem, OrderStatus } from './order.entity.js';
 import { ShippingService } from './shipping-service.entity.js';
@@ -80,6 +81,16 @@ export class CommerceResolver {
     @Arg('trackingNumber', () => String, { nullable: true }) trackingNumber?: string | null,
   ): Promise<Order> {
     return ctx.services.commerce.act(ctx, orderId, action, trackingNumber);
+  }
+
+  @Authorized()
+  @Mutation(() => Payment, { description: 'The buyer pays a PENDING_PAYMENT order: bank instructions (MANUAL_TRANSFER, confirmed by staff), a Snap page (MIDTRANS) or a PaymentIntent (STRIPE); a verified provider webhook marks it PAID.' })
+  payOrder(
+    @Arg('orderId', () => ID) orderId: string,
+    @Ctx() ctx: AuthedContext,
+    @Arg('provider', () => PaymentProviderName, { defaultValue: 'MANUAL_TRANSFER' }) provider: PaymentProviderName,
+  ): Promise<Payment> {
+    return ctx.services.commerce.pay(ctx, orderId, provider);
   }
 
   @Authorized()

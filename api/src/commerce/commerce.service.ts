@@ -13,6 +13,8 @@ import type { Jobs } from '../core/jobs.js';
 import type { Live, LiveEvent } from '../core/live.js';
 import { Role, User } from '../identity/user.entity.js';
 import type { NotificationService } from '../notify/notification.service.js';
+import { Payment, type PaymentProviderName } from '../payments/payment.entity.js';
+import type { PaymentProvider } from '../payments/provider.js';
 import { CartItem } from './cart.entity.js';
 import { Order, OrderItem, type ShipTo } from './order.entity.js';
 import { ShippingService } from './shipping-service.entity.js';
@@ -42,7 +44,43 @@ export class CommerceService {
     private readonly notifications: NotificationService,
     private readonly live: Live,
     private readonly jobs: Jobs,
+    private readonly providers: Map<PaymentProviderName, PaymentProvider>,
   ) {}
+
+  // ---------------------------------------------------------------- payment
+
+  /** payOrder: the buyer pays the total of a PENDING_PAYMENT order with a provider (default MANUAL_TRANSFER). */
+  async pay(ctx: AuthedContext, orderId: string, providerName: PaymentProviderName): Promise<Payment> {
+    const provider = this.providers.get(providerName);
+    if (!provider) throw badInput(`${providerName} is not configured.`, 'provider');
+    const em = ctx.em.fork();
+    const order = isUuid(orderId) ? await em.findOne(Order, orderId) : null;
+    if (!order || order.buyer.id !== ctx.user.id) throw notFound('Order');
+    if (order.status !== 'PENDING_PAYMENT') throw invalidState(`The order is ${order.status}.`);
+    const payment = new Payment('ORDER', order.id, em.getReference(User, ctx.user.id, { wrapped: true }), providerName, order.total);
+    const created = await provider.createPayment({ orderId: payment.id, amount: order.total, description: `Pesanan ${order.number}`, customer: { name: ctx.user.displayName, email: ctx.user.email } });
+    Object.assign(payment, { externalId: created.externalId ?? undefined, redirectUrl: created.redirectUrl, clientSecret: created.clientSecret });
+    await em.persistAndFlush(payment);
+    return payment;
+  }
+
+  /** Payment handlers of store orders, registered with the PaymentService (webhooks). */
+  readonly paymentHandler = {
+    paid: async (em: EntityManager, payment: Payment): Promise<LiveEvent[]> => {
+      const order = await em.findOneOrFail(Order, payment.subjectId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (payment.amount !== order.total) throw conflict('The payment does not match the order total.');
+      order.status = applyOrderEvent(order.status, 'PAY', 'SYSTEM');
+      order.paidAt = new Date();
+      payment.status = 'PAID';
+      payment.paidAt = order.paidAt;
+      const store = await em.findOneOrFail(Store, order.store.id);
+      return [{ topic: 'ORDER', orderId: order.id, audience: [order.buyer.id, ...(await storeStaffIds(em, store))] }];
+    },
+    failed: async (em: EntityManager, payment: Payment): Promise<LiveEvent[]> => {
+      const order = await em.findOneOrFail(Order, payment.subjectId);
+      return [{ topic: 'ORDER', orderId: order.id, audience: [order.buyer.id] }];
+    },
+  };
 
   // ---------------------------------------------------------------- cart
 
@@ -194,6 +232,7 @@ export class CommerceService {
       if (!staff.includes(ctx.user.id) && ctx.user.role !== Role.ADMIN) throw forbidden('Only the store\'s staff confirm payments.');
       order.status = applyOrderEvent(order.status, 'PAY', 'STAFF');
       order.paidAt = new Date();
+      await em.nativeUpdate(Payment, { subjectType: 'ORDER', subjectId: order.id, provider: 'MANUAL_TRANSFER', status: 'PENDING' }, { status: 'PAID', paidAt: order.paidAt });
       return { value: null, events: [{ topic: 'ORDER', orderId: order.id, audience: [order.buyer.id, ...staff] }] };
     });
     return ctx.em.fork().findOneOrFail(Order, orderId);

@@ -5,6 +5,7 @@ import { RestockService } from '../commerce/restock.service.js';
 import { StoreService } from '../commerce/store.service.js';
 import { EscrowService, ESCROW_JOBS } from '../escrow/escrow.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
+import { PaymentService } from '../payments/payment.service.js';
 import { createProviders, type PaymentProvider, type ProviderName } from '../payments/provider.js';
 import { ListingService } from '../catalog/listing.service.js';
 import { NotificationService } from '../notify/notification.service.js';
@@ -36,6 +37,7 @@ export interface Services {
   commerce: CommerceService;
   stores: StoreService;
   restock: RestockService;
+  payments: PaymentService;
 }
 
 /** Registers every job handler (run with a fresh EntityManager each time). */
@@ -55,6 +57,11 @@ export function createServices(config: Config, storage: Storage, pubsub: AppPubS
   const notifications = new NotificationService();
   const ledger = new LedgerService();
   const providers = createProviders(config.payments);
+  const payments = new PaymentService(notifications, live);
+  const escrow = new EscrowService(config, chat, notifications, ledger, providers, live, jobs);
+  const commerce = new CommerceService(config, reference, notifications, live, jobs, providers);
+  payments.register('ESCROW_ROOM', escrow.paymentHandler);
+  payments.register('ORDER', commerce.paymentHandler);
   return {
     auth: new AuthService(config),
     reference,
@@ -68,8 +75,9 @@ export function createServices(config: Config, storage: Storage, pubsub: AppPubS
     barter: new BarterService(config, chat, notifications, live, jobs),
     ledger,
     providers,
-    escrow: new EscrowService(config, chat, notifications, ledger, providers, live, jobs),
-    commerce: new CommerceService(config, reference, notifications, live, jobs),
+    escrow,
+    commerce,
+    payments,
     stores: new StoreService(reference, chat),
     restock: new RestockService(),
   };

@@ -18,8 +18,8 @@ import type { Live, LiveEvent } from '../core/live.js';
 import { adminIds, Role, User } from '../identity/user.entity.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { NotificationService } from '../notify/notification.service.js';
-import { Payment, PaymentEvent, type PaymentProviderName } from '../payments/payment.entity.js';
-import type { PaymentProvider, WebhookEvent } from '../payments/provider.js';
+import { Payment, type PaymentProviderName } from '../payments/payment.entity.js';
+import type { PaymentProvider } from '../payments/provider.js';
 import { Dispute, DisputeStatus } from '../trade/dispute.entity.js';
 import { Shipment } from '../trade/shipment.entity.js';
 import { EscrowRoom, type EscrowRole, type EscrowStatus } from './escrow-room.entity.js';
@@ -187,51 +187,14 @@ export class EscrowService {
     return this.reload(ctx, roomId);
   }
 
-  /**
-   * A verified provider notification. Idempotent: the same (provider, eventId) twice changes
-   * nothing; an amount that differs from the payment changes nothing and alerts the admins.
-   * Returns what was done: APPLIED, DUPLICATE, IGNORED, AMOUNT_MISMATCH, UNKNOWN_ORDER.
-   */
-  async onWebhook(root: EntityManager, event: WebhookEvent, payload: unknown): Promise<string> {
-    const result = await root.fork().transactional(async (em): Promise<{ outcome: string; events: LiveEvent[]; jobs: [string, string, Date][] }> => {
-      const seen = await em.execute<{ id: string }[]>(
-        `insert into payment_events (id, provider, event_id, outcome, payload, created_at) values (gen_random_uuid(), ?, ?, 'RECEIVED', ?, now())
-         on conflict (provider, event_id) do nothing returning id`,
-        // The exact notification: a replay has the same id and amount; a different amount is a different event.
-        [event.provider, `${event.eventId}:${event.amount}`, JSON.stringify(payload)],
-      );
-      if (!seen.length) return { outcome: 'DUPLICATE', events: [], jobs: [] };
-      const record = (outcome: string, paymentId?: string) =>
-        em.execute(`update payment_events set outcome = ?, payment_id = ? where id = ?`, [outcome, paymentId ?? null, seen[0].id]);
-      const payment = isUuid(event.orderId) ? await em.findOne(Payment, event.orderId, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-      if (!payment || payment.provider !== event.provider) {
-        await record('UNKNOWN_ORDER');
-        return { outcome: 'UNKNOWN_ORDER', events: [], jobs: [] };
-      }
-      if (event.status === 'PAID' && event.amount !== payment.amount) {
-        await record('AMOUNT_MISMATCH', payment.id);
-        const events = (await adminIds(em)).map((a) => this.notifications.notify(em, a, 'PAYMENT_AMOUNT_MISMATCH',
-          `Pembayaran ${event.provider} ${payment.id}: diterima ${fmt(event.amount)}, seharusnya ${fmt(payment.amount)}. Tidak diproses.`, `/admin/rekber`));
-        return { outcome: 'AMOUNT_MISMATCH', events, jobs: [] };
-      }
-      if (event.status === 'PAID' && payment.status === 'PENDING') {
-        const room = await this.lock(em, payment.subjectId);
-        const events = await this.fund(em, room, payment);
-        await record('APPLIED', payment.id);
-        return { outcome: 'APPLIED', events, jobs: [] };
-      }
-      if ((event.status === 'FAILED' || event.status === 'EXPIRED') && payment.status === 'PENDING') {
-        payment.status = event.status;
-        await record('APPLIED', payment.id);
-        const room = await em.findOneOrFail(EscrowRoom, payment.subjectId);
-        return { outcome: 'APPLIED', events: [{ topic: 'ESCROW', roomId: room.id, audience: this.parties(room) }], jobs: [] };
-      }
-      await record('IGNORED', payment.id);
-      return { outcome: 'IGNORED', events: [], jobs: [] };
-    });
-    this.live.publish(result.events);
-    return result.outcome;
-  }
+  /** Payment handlers of escrow rooms, registered with the PaymentService (webhooks). */
+  readonly paymentHandler = {
+    paid: async (em: EntityManager, payment: Payment): Promise<LiveEvent[]> => this.fund(em, await this.lock(em, payment.subjectId), payment),
+    failed: async (em: EntityManager, payment: Payment): Promise<LiveEvent[]> => {
+      const room = await em.findOneOrFail(EscrowRoom, payment.subjectId);
+      return [{ topic: 'ESCROW', roomId: room.id, audience: this.parties(room) }];
+    },
+  };
 
   /** The seller ships with a courier and resi; the inspection period starts (default 3 days). */
   async ship(ctx: AuthedContext, roomId: string, input: { courier: Courier; trackingNumber: string }): Promise<EscrowRoom> {

@@ -202,6 +202,23 @@ describe('Midtrans webhooks', () => {
     expect(await status(room.id)).toBe('FUNDED');
   });
 
+  it('the same webhook pays a store order (payments dispatch by what they are for)', async () => {
+    const owner = await api.register();
+    const storeId = (await api.sql(`insert into stores (id, owner_id, slug, name, address, city_code, created_at) values (gen_random_uuid(), $1, 'toko-mid', 'Toko', 'Jl. Braga No. 1', '32.73', now()) returning id`, [owner.id]))[0].id;
+    const { createListing } = await import('../test/harness.js');
+    const l = await createListing(api, owner, { kind: 'SALE', barter: null, sale: { price: 100_000, stock: 2, weightGrams: 500 } });
+    await api.sql(`update listings set store_id = $1 where id = $2`, [storeId, l.id]);
+    const buyer = await api.register();
+    await api.gql(`mutation A($id: ID!) { addToCart(listingId: $id) { items } }`, { id: l.id }, buyer.accessToken);
+    const serviceId = (await api.sql(`select id from shipping_services where code = 'JNE-REG'`))[0].id;
+    const order = (await api.gql(`mutation C($i: CheckoutInput!) { checkout(input: $i) { id total } }`, { i: { storeId, shippingServiceId: serviceId, shipTo: { recipient: 'Budi', phone: '081234567890', address: 'Jl. Merdeka No. 1', cityCode: '32.73' } } }, buyer.accessToken)).data!.checkout;
+    const payment = (await api.gql(`mutation P($id: ID!) { payOrder(orderId: $id, provider: MIDTRANS) { id amount redirectUrl } }`, { id: order.id }, buyer.accessToken)).data!.payOrder;
+    expect(payment.amount).toBe(order.total);
+    expect((await (await notify(midtransBody(payment.id, `${order.total}.00`))).json()).outcome).toBe('APPLIED');
+    expect((await api.sql(`select status from orders where id = $1`, [order.id]))[0].status).toBe('PAID');
+    expect((await (await notify(midtransBody(payment.id, `${order.total}.00`))).json()).outcome).toBe('DUPLICATE');
+  });
+
   it('expire marks the payment EXPIRED and the room stays payable', async () => {
     const { room, payment } = await midtransRoom();
     await notify(midtransBody(payment.id, '160000.00', 'expire', '407'));

@@ -28,7 +28,7 @@ export function webhooksRouter(services: Services, em: () => EntityManager, log:
       return void res.status(400).json({ error: { code: 'BAD_USER_INPUT', message: 'Malformed notification.' } });
     }
     try {
-      const outcome = await services.escrow.onWebhook(em(), event, JSON.parse(raw.toString('utf8')));
+      const outcome = await services.payments.onWebhook(em(), event, JSON.parse(raw.toString('utf8')));
       if (outcome !== 'APPLIED' && outcome !== 'DUPLICATE') log.warn({ provider: name, eventId: event.eventId, outcome }, 'payment notification not applied');
       res.json({ ok: true, outcome });
     } catch (err) {
