@@ -7,9 +7,13 @@
  * the environment the parent passes), then answers requests over the IPC channel:
  *   - `stats`   → `process.memoryUsage()` (after forced GC when asked), the SQL statement
  *                 counter, and the open TCP handles of the process;
- *   - `profileStart` / `profileStop` → a V8 CPU profile (inspector), summarised;
+ *   - `profileStart` / `profileStop` → a V8 CPU profile (inspector), summarised (and saved
+ *                 to `file` when given);
  *   - `heapStart` / `heapStop` → a sampling heap profile of what stays alive, summarised;
  *   - `close`   → closes the server and exits.
+ * With BENCH_SQL_COUNTER=false in its environment the child boots without the statement
+ * counter (`statements` is then null): the counter turns on MikroORM's query logging, which
+ * costs CPU on every statement, so throughput runs can leave it off.
  * It also exits when the parent goes away (IPC disconnect), so it never outlives the bench.
  *
  * Parent side: `spawnApi(env, opts)` returns `{ port, pid, request(type, args), close() }`.
@@ -84,7 +88,7 @@ export function spawnApi(env, { execArgv = ['--expose-gc'], bootTimeoutMs = 120_
 // ------------------------------------------------------------------- child side
 
 async function child() {
-  const counter = { count: 0 };
+  const counter = process.env.BENCH_SQL_COUNTER === 'false' ? undefined : { count: 0 };
   // Boot in the background; the IPC listener below must exist before the first request arrives.
   const booting = (async () => {
     const { loadConfig } = await import('@pasar/api/core/config.js');
@@ -125,8 +129,8 @@ async function child() {
       const memory = process.memoryUsage();
       const handles = process.getActiveResourcesInfo();
       const tcp = handles.filter((h) => h === 'TCPSocketWrap').length;
-      const statements = counter.count;
-      if (resetCounter) counter.count = 0;
+      const statements = counter ? counter.count : null;
+      if (resetCounter && counter) counter.count = 0;
       return { memory, cpu: process.cpuUsage(), statements, tcpSockets: tcp, uptime: process.uptime() };
     },
     async profileStart() {
@@ -138,10 +142,12 @@ async function child() {
       await session.post('Profiler.start');
       return true;
     },
-    async profileStop({ top = 25 } = {}) {
+    async profileStop({ top = 25, file } = {}) {
       const { profile } = await session.post('Profiler.stop');
       session.disconnect();
       session = undefined;
+      // The whole profile too, when asked (opens in Chrome DevTools or speedscope).
+      if (file) (await import('node:fs')).writeFileSync(file, JSON.stringify(profile));
       return summarizeProfile(profile, top);
     },
     async heapStart({ samplingInterval = 8192 } = {}) {
@@ -256,9 +262,42 @@ function summarizeProfile(profile, top) {
     const area = areaOf(f);
     areaTime.set(area, (areaTime.get(area) ?? 0) + us);
   }
+  // Busy time by the nearest API function on the sampled stack (what in the API's code led
+  // to it), and by package anywhere on the stack (inclusive time; a package counts once per
+  // sample). Stacks after an `await` start at the microtask that resumed, so time spent in
+  // a library's own continuations shows up without an API frame.
+  const parent = new Map();
+  for (const n of nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const apiTime = new Map();
+  const inclusive = new Map();
+  const nativeCallers = new Map();
+  for (const [id, us] of selfUs) {
+    const { callFrame: f } = byId.get(id);
+    if (f.functionName === '(idle)' || (!f.url && f.functionName === 'dispatch')) continue;
+    let api = null;
+    let caller = null;
+    const seen = new Set();
+    for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+      const cf = byId.get(cur).callFrame;
+      if (!api && shortUrl(cf.url).startsWith('api/dist/')) api = frameName(cf);
+      if (!caller && cf.url) caller = frameName(cf);
+      if (cf.url) seen.add(areaOf(cf));
+    }
+    // A native frame (no script): which JavaScript function called it.
+    if (!f.url && !['(garbage collector)', '(program)', '(root)'].includes(f.functionName)) {
+      const k = `${f.functionName || '(native)'} ← ${caller ?? '(no JavaScript caller)'}`;
+      nativeCallers.set(k, (nativeCallers.get(k) ?? 0) + us);
+    }
+    const key = api ?? '(no API frame on the stack)';
+    apiTime.set(key, (apiTime.get(key) ?? 0) + us);
+    for (const a of seen) inclusive.set(a, (inclusive.get(a) ?? 0) + us);
+  }
   const rank = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top)
     .map(([name, us]) => ({ name, ms: Math.round(us / 100) / 10, percentOfBusy: Math.round((us / busyUs) * 1000) / 10 }));
-  return { durationMs: Math.round(totalUs / 1000), busyMs: Math.round(busyUs / 1000), idleMs: Math.round(idleUs / 1000), functions: rank(fnTime), areas: rank(areaTime) };
+  return {
+    durationMs: Math.round(totalUs / 1000), busyMs: Math.round(busyUs / 1000), idleMs: Math.round(idleUs / 1000),
+    functions: rank(fnTime), areas: rank(areaTime), byApiFunction: rank(apiTime), inclusiveAreas: rank(inclusive), nativeCallers: rank(nativeCallers),
+  };
 }
 
 if (process.argv.includes('--child') && process.send) await child();

