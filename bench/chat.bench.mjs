@@ -31,6 +31,8 @@ import { spawnApi } from './lib/api-process.mjs';
 import { provisionDatabase } from './lib/database.mjs';
 import { round, percentile } from './lib/stats.mjs';
 import { openClients, openFileLimit } from './lib/ws-clients.mjs';
+import { apiFingerprint } from './lib/fingerprint.mjs';
+import { cleanups, cleanup } from './lib/teardown.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
@@ -105,26 +107,6 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ------------------------------------------------------------------ tear-down
 
-const cleanups = [];
-let cleaning;
-function cleanup() {
-  cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) {
-      try {
-        await step();
-      } catch (err) {
-        console.error('cleanup step failed:', err);
-      }
-    }
-  })();
-  return cleaning;
-}
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.once(sig, () => {
-    console.error(`\n${sig}: tearing down…`);
-    cleanup().finally(() => process.exit(130));
-  });
-}
 
 // ------------------------------------------------------------------ HTTP helpers
 
@@ -175,37 +157,6 @@ async function createBarterListing(base, token, categoryId, title) {
 
 // ------------------------------------------------------------------ facts about the API build
 
-/** HEAD, uncommitted API sources, and dist files older than their source (stale build). */
-function apiFingerprint() {
-  const git = (...a) => spawnSync('git', a, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
-  const stale = [];
-  const walk = (dir) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && !e.name.endsWith('.d.ts')) {
-        const rel = relative(join(ROOT, 'api', 'src'), p);
-        if (rel.startsWith('test/')) continue;
-        const out = join(ROOT, 'api', 'dist', rel.replace(/\.ts$/, '.js'));
-        try {
-          if (statSync(out).mtimeMs + 1000 < statSync(p).mtimeMs) stale.push(rel);
-        } catch {
-          stale.push(`${rel} (not built)`);
-        }
-      }
-    }
-  };
-  try {
-    walk(join(ROOT, 'api', 'src'));
-  } catch {
-    // no sources next to the bench: nothing to compare
-  }
-  return {
-    commit: git('rev-parse', '--short', 'HEAD'),
-    uncommittedApiFiles: git('status', '--porcelain', '--', 'api/src').split('\n').filter(Boolean).map((l) => l.trim().replace(/\s+/, ' ')),
-    distOlderThanSource: stale,
-  };
-}
 
 // ------------------------------------------------------------------ phase 1: fan-out
 

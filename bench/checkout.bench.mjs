@@ -42,6 +42,8 @@ import pg from 'pg';
 import { spawnApi } from './lib/api-process.mjs';
 import { provisionDatabase } from './lib/database.mjs';
 import { round, summarize } from './lib/stats.mjs';
+import { apiFingerprint } from './lib/fingerprint.mjs';
+import { cleanups, cleanup, cleanupOnce } from './lib/teardown.mjs';
 
 // jsonwebtoken as the API itself resolves it (a dependency of @pasar/api, not of the bench).
 const jwt = createRequire(fileURLToPath(import.meta.resolve('@pasar/api/identity/tokens.js')))('jsonwebtoken');
@@ -90,67 +92,9 @@ const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
 const int = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : String(x));
 
 /** Tear-down steps, run once in reverse order (normal end, error, or Ctrl-C). */
-const cleanups = [];
-let cleaning;
-function cleanup() {
-  cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) {
-      try {
-        await step();
-      } catch (err) {
-        console.error('cleanup step failed:', err);
-      }
-    }
-  })();
-  return cleaning;
-}
-/** Registers `step` as a cleanup and returns it, so it can also run early (it runs at most once). */
-function cleanupOnce(step) {
-  let done;
-  const once = () => (done ??= step());
-  cleanups.push(once);
-  return once;
-}
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.once(sig, () => {
-    console.error(`\n${sig}: tearing down…`);
-    cleanup().finally(() => process.exit(130));
-  });
-}
 
 // ------------------------------------------------------------------ facts about the API build
 
-/** HEAD, uncommitted API sources, and dist files older than their source (stale build). */
-function apiFingerprint() {
-  const git = (...a) => spawnSync('git', a, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
-  const stale = [];
-  const walk = (dir) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && !e.name.endsWith('.d.ts')) {
-        const rel = relative(join(ROOT, 'api', 'src'), p);
-        if (rel.startsWith('test/')) continue;
-        const out = join(ROOT, 'api', 'dist', rel.replace(/\.ts$/, '.js'));
-        try {
-          if (statSync(out).mtimeMs + 1000 < statSync(p).mtimeMs) stale.push(rel);
-        } catch {
-          stale.push(`${rel} (not built)`);
-        }
-      }
-    }
-  };
-  try {
-    walk(join(ROOT, 'api', 'src'));
-  } catch {
-    // no sources next to the bench: nothing to compare
-  }
-  return {
-    commit: git('rev-parse', '--short', 'HEAD'),
-    uncommittedApiFiles: git('status', '--porcelain', '--', 'api/src').split('\n').filter(Boolean).map((l) => l.trim().replace(/\s+/, ' ')),
-    distOlderThanSource: stale,
-  };
-}
 
 // ------------------------------------------------------------------ CPU accounting (Linux /proc)
 

@@ -22,6 +22,7 @@ import { provisionDatabase } from './lib/database.mjs';
 import { seedListings } from './lib/seed.mjs';
 import { sqlListings } from './lib/sql-listings.mjs';
 import { round, summarize } from './lib/stats.mjs';
+import { cleanups, cleanup } from './lib/teardown.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SETTINGS = {
@@ -51,26 +52,6 @@ const log = (...a) => console.log(...a);
 const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
 
 /** Tear-down steps, run once in reverse order (normal end, error, or Ctrl-C). */
-const cleanups = [];
-let cleaning;
-function cleanup() {
-  cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) {
-      try {
-        await step();
-      } catch (err) {
-        console.error('cleanup step failed:', err);
-      }
-    }
-  })();
-  return cleaning;
-}
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.once(sig, () => {
-    console.error(`\n${sig}: tearing down…`);
-    cleanup().finally(() => process.exit(130));
-  });
-}
 
 async function postGraphql(url, body) {
   const res = await fetch(url, {
