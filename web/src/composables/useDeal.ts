@@ -2,8 +2,7 @@ import { useMutation, useQuery, useSubscription } from '@vue/apollo-composable';
 import { computed, type Ref } from 'vue';
 import { graphql } from '@/gql';
 import type { DealDetailFieldsFragment, DisputeOutcome, ShipmentInput } from '@/gql/graphql';
-import { toAppError } from '@/lib/errors';
-import { useBusy } from './useOffer';
+import { useBusy, useQueryError } from './useBusy';
 
 export const DealDocument = graphql(`
   query Deal($id: ID!) {
@@ -62,8 +61,7 @@ export function useDeal(id: Ref<string>) {
   const { result, loading, error, refetch } = useQuery(DealDocument, () => ({ id: id.value }), () => ({ enabled: !!id.value }));
   useSubscription(DealUpdatedDocument, {}, () => ({ enabled: !!id.value }));
   const deal = computed<DealDetailFieldsFragment | null>(() => result.value?.deal ?? null);
-  const appError = computed(() => (error.value ? toAppError(error.value) : null));
-  const notFound = computed(() => appError.value?.code === 'NOT_FOUND' || appError.value?.code === 'FORBIDDEN');
+  const { notFound } = useQueryError(error);
 
   const ship = useMutation(SubmitShipmentDocument);
   const receipt = useMutation(ConfirmReceiptDocument);

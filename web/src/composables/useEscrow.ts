@@ -9,9 +9,8 @@ import type {
   PaymentProvider,
   ResolveEscrowDisputeInput,
 } from '@/gql/graphql';
-import { toAppError } from '@/lib/errors';
 import { localFeePreview, toFeeSchedule, type FeePreview } from '@/lib/escrow';
-import { useBusy } from './useOffer';
+import { useBusy, useQueryError } from './useBusy';
 
 export const EscrowFeeScheduleDocument = graphql(`
   query EscrowFeeSchedule {
@@ -256,8 +255,7 @@ export function useEscrowRoom(id: Ref<string>) {
   const { result, loading, error, refetch } = useQuery(EscrowRoomDocument, () => ({ id: id.value }), () => ({ enabled: !!id.value, fetchPolicy: 'cache-and-network' }));
   useSubscription(EscrowRoomUpdatedDocument, {}, () => ({ enabled: !!id.value }));
   const room = computed<EscrowRoomDetailFieldsFragment | null>(() => result.value?.escrowRoom ?? null);
-  const appError = computed(() => (error.value ? toAppError(error.value) : null));
-  const notFound = computed(() => appError.value?.code === 'NOT_FOUND' || appError.value?.code === 'FORBIDDEN' || appError.value?.code === 'BAD_USER_INPUT');
+  const { notFound } = useQueryError(error, ['NOT_FOUND', 'FORBIDDEN', 'BAD_USER_INPUT']);
 
   // payEscrowRoom and submitPaymentProof are followed by escrowRoomUpdated (no refetch). The
   // new payment is also written into the room at once, so the pay panel never waits on the
@@ -303,8 +301,7 @@ export function useEscrowRoom(id: Ref<string>) {
 export function useEscrowInvite(code: Ref<string>) {
   const { result, loading, error, refetch } = useQuery(EscrowRoomByInviteDocument, () => ({ code: code.value }), () => ({ enabled: !!code.value, fetchPolicy: 'network-only' }));
   const room = computed(() => result.value?.escrowRoomByInvite ?? null);
-  const appError = computed(() => (error.value ? toAppError(error.value) : null));
-  const notFound = computed(() => appError.value?.code === 'NOT_FOUND');
+  const { notFound } = useQueryError(error, ['NOT_FOUND']);
   const { mutate } = useMutation(JoinEscrowRoomDocument);
   const { busy, error: joinError, run } = useBusy();
   const join = () => run('join', () => mutate({ inviteCode: code.value })).then((r) => r?.data?.joinEscrowRoom ?? null);

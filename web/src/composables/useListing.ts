@@ -1,8 +1,8 @@
 import { useQuery } from '@vue/apollo-composable';
 import { computed, type Ref } from 'vue';
 import { graphql } from '@/gql';
+import { useQueryError } from './useBusy';
 import type { ListingDetailFieldsFragment } from '@/gql/graphql';
-import { toAppError } from '@/lib/errors';
 
 export const ListingDocument = graphql(`
   query Listing($id: ID!) {
@@ -20,7 +20,6 @@ export function useListing(id: Ref<string>, enabled: Ref<boolean> | (() => boole
     () => ({ enabled: !!id.value && (typeof enabled === 'function' ? enabled() : enabled.value) }),
   );
   const listing = computed<ListingDetailFieldsFragment | null>(() => result.value?.listing ?? null);
-  const appError = computed(() => (error.value ? toAppError(error.value) : null));
-  const notFound = computed(() => appError.value?.code === 'NOT_FOUND');
+  const { appError, notFound } = useQueryError(error, ['NOT_FOUND']);
   return { listing, loading, error, appError, notFound, refetch };
 }

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useSubscription } from '@vue/apollo-composable';
-import { computed, ref, type Ref } from 'vue';
+import { computed, type Ref } from 'vue';
 import { graphql } from '@/gql';
+import { useBusy, useQueryError } from './useBusy';
 import type { OfferDetailFieldsFragment, OfferTermsInput } from '@/gql/graphql';
-import { toAppError, type AppError } from '@/lib/errors';
 
 export const OfferDocument = graphql(`
   query Offer($id: ID!) {
@@ -63,25 +63,6 @@ export const WithdrawOfferDocument = graphql(`
   }
 `);
 
-/** Runs one mutation at a time, keeping its error for the page. */
-export function useBusy() {
-  const busy = ref<string | null>(null);
-  const error = ref<AppError | null>(null);
-  async function run<T>(name: string, fn: () => Promise<T>): Promise<T | null> {
-    if (busy.value) return null;
-    busy.value = name;
-    error.value = null;
-    try {
-      return await fn();
-    } catch (e) {
-      error.value = toAppError(e);
-      return null;
-    } finally {
-      busy.value = null;
-    }
-  }
-  return { busy, error, run };
-}
 
 /** Makes an offer (the make-offer page). */
 export function useMakeOffer() {
@@ -102,8 +83,7 @@ export function useOffer(id: Ref<string>) {
   const { result, loading, error, refetch } = useQuery(OfferDocument, () => ({ id: id.value }), () => ({ enabled: !!id.value }));
   useSubscription(OfferUpdatedDocument, {}, () => ({ enabled: !!id.value }));
   const offer = computed<OfferDetailFieldsFragment | null>(() => result.value?.offer ?? null);
-  const appError = computed(() => (error.value ? toAppError(error.value) : null));
-  const notFound = computed(() => appError.value?.code === 'NOT_FOUND' || appError.value?.code === 'FORBIDDEN');
+  const { notFound } = useQueryError(error);
 
   const accept = useMutation(AcceptOfferDocument);
   const reject = useMutation(RejectOfferDocument);

@@ -4,7 +4,7 @@ import { graphql } from '@/gql';
 import type { CheckoutInput, OrderAction, OrderStatus } from '@/gql/graphql';
 import { toAppError } from '@/lib/errors';
 import { useSessionStore } from '@/stores/session';
-import { useBusy } from './useOffer';
+import { useBusy } from './useBusy';
 
 /** A store product as the store page and the cart show it. */
 export const StoreProductFragment = graphql(`
