@@ -2,12 +2,13 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { Listing } from '../catalog/listing.entity.js';
 import { Conversation } from '../chat/conversation.entity.js';
 import { Message, MessageKind } from '../chat/message.entity.js';
-import { memo, type AuthedContext, type Context } from '../core/context.js';
+import { batched, groupBy, memo, type AuthedContext, type Context } from '../core/context.js';
 import { always, ownTopic, subscribeChecked } from '../core/graphql/subscriptions.js';
 import type { Topics } from '../core/pubsub.js';
 import { Role, User } from '../identity/user.entity.js';
 import { Dispute } from '../trade/dispute.entity.js';
 import { Shipment } from '../trade/shipment.entity.js';
+import { latestDispute, systemTimeline } from '../trade/trade.loaders.js';
 import { BarterQuote, DisputeOutcome, OfferBalanceView, OfferLine, OfferRound, OfferTermsInput, ShipmentInput } from './barter.types.js';
 import { Deal, DealStatus } from './deal.entity.js';
 import { Offer, OfferItem, OfferSide, OfferStatus, TradeParty } from './offer.entity.js';
@@ -143,7 +144,8 @@ export class OfferResolver {
 
   @FieldResolver(() => Deal, { nullable: true, description: 'The deal, once accepted.' })
   deal(@Root() offer: Offer, @Ctx() ctx: Context): Promise<Deal | null> {
-    return ctx.em.findOne(Deal, { offer: offer.id });
+    return batched<Deal | null>(ctx, 'dealByOffer', offer.id, async (ids) =>
+      new Map((await ctx.em.find(Deal, { offer: { $in: [...ids] } })).map((d) => [d.offer.id, d])), null);
   }
 }
 
@@ -229,12 +231,13 @@ export class DealResolver {
 
   @FieldResolver(() => [Shipment], { description: 'Up to two parcels, one per party.' })
   shipments(@Root() deal: Deal, @Ctx() ctx: Context): Promise<Shipment[]> {
-    return ctx.em.find(Shipment, { tradeType: 'BARTER_DEAL', tradeId: deal.id }, { orderBy: { shippedAt: 'asc' } });
+    return batched<Shipment[]>(ctx, 'dealShipments', deal.id, async (ids) =>
+      groupBy(await ctx.em.find(Shipment, { tradeType: 'BARTER_DEAL', tradeId: { $in: [...ids] } }, { orderBy: { shippedAt: 'asc' } }), (s) => s.tradeId), []);
   }
 
   @FieldResolver(() => Dispute, { nullable: true, description: 'The latest dispute, if any.' })
   dispute(@Root() deal: Deal, @Ctx() ctx: Context): Promise<Dispute | null> {
-    return ctx.em.findOne(Dispute, { tradeType: 'BARTER_DEAL', tradeId: deal.id }, { orderBy: { createdAt: 'desc' } });
+    return latestDispute(ctx, 'BARTER_DEAL', deal.id);
   }
 
   @FieldResolver(() => Conversation)
@@ -244,7 +247,7 @@ export class DealResolver {
 
   @FieldResolver(() => [Message], { description: 'The trade\'s state changes (SYSTEM messages), oldest first: the timeline.' })
   timeline(@Root() deal: Deal, @Ctx() ctx: Context): Promise<Message[]> {
-    return ctx.em.find(Message, { conversation: deal.conversation.id, kind: MessageKind.SYSTEM }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    return systemTimeline(ctx, deal.conversation.id);
   }
 }
 
@@ -283,3 +286,4 @@ export class ConversationTradeResolver {
     return ctx.em.findOne(Deal, { conversation: conversation.id });
   }
 }
+

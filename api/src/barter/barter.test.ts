@@ -251,3 +251,28 @@ describe('deal', () => {
     expect(codeOf(await api.gql(RESOLVE, { id: dealId, outcome: 'COMPLETE', note: 'Lagi.' }, admin.accessToken))).toBe('INVALID_STATE');
   });
 });
+
+describe('lists cost a constant number of SQL statements (no N+1)', () => {
+  it('myDeals, myOffers and conversations with their nested fields: the same count for 1 and for 4 trades', async () => {
+    const buyer = await api.register();
+    const mine = await createListing(api, buyer);
+    const cost = async (query: string) => {
+      api.counter.count = 0;
+      const res = await api.gql(query, {}, buyer.accessToken);
+      expect(res.errors).toBeUndefined();
+      return api.counter.count;
+    };
+    const LISTS = `{ myDeals { id status shipments { courier } dispute { status } timeline { systemEvent } offer { id } }
+      myOffers { id deal { id } } conversations { id unreadCount lastMessage { systemEvent text } } }`;
+    const dealWith = async (offered: string) => {
+      const seller = await party();
+      const o = await offer(buyer, [seller.item.id], [offered]);
+      await api.gql(ACCEPT, { id: o.id }, seller.s.accessToken);
+    };
+    await dealWith(mine.id);
+    const one = await cost(LISTS);
+    for (let i = 0; i < 3; i++) await dealWith((await createListing(api, buyer)).id);
+    expect(await cost(LISTS)).toBe(one);
+  });
+});
+

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Listing } from '../catalog/listing.entity.js';
 import { Photo } from '../catalog/photo.entity.js';
-import type { AuthedContext, Context } from '../core/context.js';
+import { batched, type AuthedContext, type Context } from '../core/context.js';
 import type { ConversationActivity as ActivityPayload, Topics } from '../core/pubsub.js';
 import { User } from '../identity/user.entity.js';
 import { ActivityKind, ConversationActivity, ConversationParticipantView, MessageConnection, SendMessageInput } from './chat.types.js';
@@ -75,7 +75,12 @@ export class ConversationResolver {
 
   @FieldResolver(() => Message, { nullable: true })
   async lastMessage(@Root() conversation: Conversation, @Ctx() ctx: Context): Promise<Message | null> {
-    return ctx.em.findOne(Message, { conversation: conversation.id }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+    return batched<Message | null>(ctx, 'lastMessage', conversation.id, async (ids) => {
+      const rows = await ctx.em.getConnection().execute<{ id: string }[]>(
+        `select distinct on (conversation_id) id from messages where conversation_id in (?) order by conversation_id, created_at desc, id desc`, [[...ids]]);
+      const messages = await ctx.em.find(Message, { id: { $in: rows.map((r) => r.id) } });
+      return new Map(messages.map((m) => [m.conversation.id, m]));
+    }, null);
   }
 
   @Authorized()

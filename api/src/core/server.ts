@@ -78,7 +78,7 @@ export async function startServer(config: Config, opts: { log?: Logger; counter?
     const user = typeof auth === 'object'
       ? (auth.userId ? await services.auth.userById(em, auth.userId) : null)
       : await services.auth.authenticate(em, auth);
-    return { em, user, ip, requestId, services, cache: new Map() };
+    return { em, user, ip, requestId, services, cache: new Map(), loaders: new Map() };
   };
 
   const httpServer: Server = createServer();

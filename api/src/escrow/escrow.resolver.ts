@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { adminDashboard } from '../admin/dashboard.service.js';
 import { Conversation } from '../chat/conversation.entity.js';
 import { Message, MessageKind } from '../chat/message.entity.js';
-import type { AuthedContext, Context } from '../core/context.js';
+import { batched, type AuthedContext, type Context } from '../core/context.js';
+import { latestDispute, systemTimeline } from '../trade/trade.loaders.js';
 import { MoneyScalar } from '../core/graphql/scalars.js';
 import { always, ownTopic, subscribeChecked } from '../core/graphql/subscriptions.js';
 import type { Topics } from '../core/pubsub.js';
@@ -174,22 +175,26 @@ export class EscrowResolver {
 
   @FieldResolver(() => Payment, { nullable: true, description: 'The latest payment attempt.' })
   payment(@Root() room: EscrowRoom, @Ctx() ctx: Context): Promise<Payment | null> {
-    return ctx.em.findOne(Payment, { subjectType: 'ESCROW_ROOM', subjectId: room.id }, { orderBy: { createdAt: 'desc' } });
+    return batched<Payment | null>(ctx, 'roomPayment', room.id, async (ids) => {
+      const rows = await ctx.em.find(Payment, { subjectType: 'ESCROW_ROOM', subjectId: { $in: [...ids] } }, { orderBy: { createdAt: 'asc' } });
+      return new Map(rows.map((p) => [p.subjectId, p]));
+    }, null);
   }
 
   @FieldResolver(() => Shipment, { nullable: true })
   shipment(@Root() room: EscrowRoom, @Ctx() ctx: Context): Promise<Shipment | null> {
-    return ctx.em.findOne(Shipment, { tradeType: 'ESCROW_ROOM', tradeId: room.id });
+    return batched<Shipment | null>(ctx, 'roomShipment', room.id, async (ids) =>
+      new Map((await ctx.em.find(Shipment, { tradeType: 'ESCROW_ROOM', tradeId: { $in: [...ids] } })).map((s) => [s.tradeId, s])), null);
   }
 
   @FieldResolver(() => Dispute, { nullable: true })
   dispute(@Root() room: EscrowRoom, @Ctx() ctx: Context): Promise<Dispute | null> {
-    return ctx.em.findOne(Dispute, { tradeType: 'ESCROW_ROOM', tradeId: room.id }, { orderBy: { createdAt: 'desc' } });
+    return latestDispute(ctx, 'ESCROW_ROOM', room.id);
   }
 
   @FieldResolver(() => [Message], { description: 'State changes (SYSTEM messages), oldest first.' })
   timeline(@Root() room: EscrowRoom, @Ctx() ctx: Context): Promise<Message[]> {
-    return ctx.em.find(Message, { conversation: room.conversation.id, kind: MessageKind.SYSTEM }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    return systemTimeline(ctx, room.conversation.id);
   }
 }
 
