@@ -256,11 +256,16 @@ describe('lists cost a constant number of SQL statements (no N+1)', () => {
   it('myDeals, myOffers and conversations with their nested fields: the same count for 1 and for 4 trades', async () => {
     const buyer = await api.register();
     const mine = await createListing(api, buyer);
+    // The counter sees every statement of the server (the minute job sweep too): take the least of three.
     const cost = async (query: string) => {
-      api.counter.count = 0;
-      const res = await api.gql(query, {}, buyer.accessToken);
-      expect(res.errors).toBeUndefined();
-      return api.counter.count;
+      const counts: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        api.counter.count = 0;
+        const res = await api.gql(query, {}, buyer.accessToken);
+        expect(res.errors).toBeUndefined();
+        counts.push(api.counter.count);
+      }
+      return Math.min(...counts);
     };
     const LISTS = `{ myDeals { id status shipments { courier } dispute { status } timeline { systemEvent } offer { id } }
       myOffers { id deal { id } } conversations { id unreadCount lastMessage { systemEvent text } } }`;

@@ -112,11 +112,16 @@ describe('listings search', () => {
   });
 
   it('costs the same number of SQL statements at every page size (no N+1)', async () => {
+    // The counter sees every statement of the server (the minute job sweep too): take the least of three.
     const cost = async (first: number) => {
-      api.counter.count = 0;
-      const res = await api.gql(SEARCH, { first });
-      expect(res.errors).toBeUndefined();
-      return api.counter.count;
+      const counts: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        api.counter.count = 0;
+        const res = await api.gql(SEARCH, { first });
+        expect(res.errors).toBeUndefined();
+        counts.push(api.counter.count);
+      }
+      return Math.min(...counts);
     };
     const [one, six] = [await cost(1), await cost(6)];
     expect(six).toBe(one);
