@@ -281,3 +281,16 @@ describe('lists cost a constant number of SQL statements (no N+1)', () => {
   });
 });
 
+describe('subscriptions see each event fresh', () => {
+  it('offerUpdated shows the deal created after the subscription\'s first event (batch loaders do not cache across events)', async () => {
+    const a = await party();
+    const b = await party();
+    const watch = await subscribe(api, b.s.accessToken, `subscription { offerUpdated { id status deal { id } } }`);
+    const o = await offer(b.s, [a.item.id], [b.item.id]);
+    expect((await watch.next(1)).data.offerUpdated).toEqual({ id: o.id, status: 'PENDING', deal: null });
+    const d = (await api.gql(ACCEPT, { id: o.id }, a.s.accessToken)).data!.acceptOffer;
+    expect((await watch.next(2)).data.offerUpdated).toEqual({ id: o.id, status: 'ACCEPTED', deal: { id: d.id } });
+    await watch.close();
+  });
+});
+

@@ -42,10 +42,12 @@ export type AuthedContext = Context & { user: User };
 export function batched<T>(ctx: Context, name: string, id: string, loadMany: (ids: readonly string[]) => Promise<Map<string, T>>, fallback: T): Promise<T> {
   let loader = ctx.loaders.get(name) as DataLoader<string, T> | undefined;
   if (!loader) {
+    // Batching only, no caching: a subscription keeps one context for all its events, and a
+    // cached answer from the first event would be served stale to every later one.
     loader = new DataLoader<string, T>(async (ids) => {
       const found = await loadMany(ids);
       return ids.map((i) => (found.has(i) ? found.get(i)! : fallback));
-    });
+    }, { cache: false });
     ctx.loaders.set(name, loader as DataLoader<string, unknown>);
   }
   return loader.load(id);
