@@ -9,6 +9,8 @@ const month = (col: string) => `to_char((${col} at time zone 'UTC') + interval '
  * The admin dashboard (PRODUCT §4, §9): fee income per day and month from the ledger's
  * FEE_INCOME postings, successful (released) rooms per day, daily active members (sessions
  * started or refreshed that Jakarta day), pending and problem counts. Days are Jakarta days.
+ * Store-order money is booked on ORDER_HOLDING and PAYABLE accounts only (no commission in
+ * PRODUCT §6), so it is neither fee income nor `heldNow` (escrow money held).
  */
 export async function adminDashboard(em: EntityManager): Promise<AdminDashboard> {
   const q = <T>(sql: string, params: unknown[] = []) => em.getConnection().execute<T[]>(sql, params);

@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { applyOrderEvent, releasesStock, roundedDistanceKm, shippingQuote, ORDER_RULES } from '@pasar/domain';
+import { applyOrderEvent, orderPaymentPostings, orderRefundPostings, orderReleasePostings, orderSettlementOf, releasesStock, ORDER_RULES } from '@pasar/domain';
 import { isUuid } from '../catalog/listing.service.js';
 import { Listing } from '../catalog/listing.entity.js';
 import type { ReferenceService } from '../catalog/reference.service.js';
-import { City } from '../catalog/city.entity.js';
 import type { Config } from '../core/config.js';
 import { commit } from '../core/commit.js';
 import type { AuthedContext } from '../core/context.js';
@@ -12,15 +10,17 @@ import { badInput, conflict, forbidden, invalidState, notFound } from '../core/g
 import type { Jobs } from '../core/jobs.js';
 import type { Live, LiveEvent } from '../core/live.js';
 import { Role, User } from '../identity/user.entity.js';
+import { ORDER_SUBJECT, type LedgerService } from '../ledger/ledger.service.js';
 import type { NotificationService } from '../notify/notification.service.js';
 import { Payment, type PaymentProviderName } from '../payments/payment.entity.js';
 import type { PaymentProvider } from '../payments/provider.js';
 import { CartItem } from './cart.entity.js';
-import { Order, OrderItem, type ShipTo } from './order.entity.js';
+import { checkout, EXPIRE_ORDER_JOB, quoteLines } from './checkout.js';
+import { Order, type ShipTo } from './order.entity.js';
 import { ShippingService } from './shipping-service.entity.js';
 import { Store, storeStaffIds } from './store.entity.js';
 
-export const COMMERCE_JOBS = { expireOrder: 'order-expire' } as const;
+export const COMMERCE_JOBS = { expireOrder: EXPIRE_ORDER_JOB } as const;
 
 /** A cart line as shown: the listing, quantity and line total (rupiah). */
 export interface CartLine {
@@ -35,7 +35,10 @@ export type OrderAction = 'START_PROCESSING' | 'SHIP' | 'DELIVER' | 'COMPLETE' |
 /**
  * Store orders (PRODUCT §6, seed 003): the cart, the shipping quote, checkout that reserves
  * stock atomically (never negative, never oversold), the 30-minute payment window, and the
- * order lifecycle of packages/domain's ORDER_TRANSITIONS moved along by store staff.
+ * order lifecycle of packages/domain's ORDER_TRANSITIONS moved along by store staff. Order
+ * money is booked in the ledger in the same transaction as each move: ORDER_PAY when paid,
+ * ORDER_RELEASE on COMPLETE, ORDER_REFUND on REFUND or a cancellation after payment (keys
+ * `order-pay:<id>`, `order-release:<id>`, `order-refund:<id>`: never twice).
  */
 export class CommerceService {
   constructor(
@@ -45,6 +48,7 @@ export class CommerceService {
     private readonly live: Live,
     private readonly jobs: Jobs,
     private readonly providers: Map<PaymentProviderName, PaymentProvider>,
+    private readonly ledger: LedgerService,
   ) {}
 
   // ---------------------------------------------------------------- payment
@@ -64,7 +68,7 @@ export class CommerceService {
     return payment;
   }
 
-  /** Payment handlers of store orders, registered with the PaymentService (webhooks). */
+  /** Payment handlers of store orders, registered with the PaymentService (webhooks): paid → PAID, ORDER_PAY booked. */
   readonly paymentHandler = {
     paid: async (em: EntityManager, payment: Payment): Promise<LiveEvent[]> => {
       const order = await em.findOneOrFail(Order, payment.subjectId, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -73,6 +77,8 @@ export class CommerceService {
       order.paidAt = new Date();
       payment.status = 'PAID';
       payment.paidAt = order.paidAt;
+      // The total is held for the order (PRODUCT §6; no commission), booked once whatever retries or races.
+      await this.ledger.post(em, `order-pay:${order.id}`, 'ORDER_PAY', { type: ORDER_SUBJECT, id: order.id }, orderPaymentPostings({ provider: payment.provider, total: order.total }));
       const store = await em.findOneOrFail(Store, order.store.id);
       return [{ topic: 'ORDER', orderId: order.id, audience: [order.buyer.id, ...(await storeStaffIds(em, store))] }];
     },
@@ -138,67 +144,23 @@ export class CommerceService {
   private async price(em: EntityManager, storeId: string, cityCode: string, serviceId: string, lines: { listing: Listing; quantity: number }[]) {
     const store = isUuid(storeId) ? await em.findOne(Store, storeId) : null;
     if (!store) throw badInput('Unknown store.', 'storeId');
-    const from = this.reference.city(store.city.unwrap().code);
-    const to = this.reference.city(cityCode);
-    if (!from || !to) throw badInput('Unknown city code.', 'cityCode');
     const service = isUuid(serviceId) ? await em.findOne(ShippingService, { id: serviceId, active: true }) : null;
     if (!service) throw badInput('Unknown shipping service.', 'shippingServiceId');
-    const distanceKm = roundedDistanceKm(from, to);
-    const q = shippingQuote({
-      parcels: lines.map(({ listing: l, quantity }) => ({ weightGrams: l.weightGrams ?? 1000, lengthCm: l.lengthCm ?? 0, widthCm: l.widthCm ?? 0, heightCm: l.heightCm ?? 0, quantity })),
-      distanceKm,
-      rate: { base: service.base, perKg: service.perKg, perKm: service.perKm, volumeFactor: service.volumeFactor },
-    });
+    const q = quoteLines(this.reference, store.city.unwrap().code, cityCode, service, lines.map(({ listing: l, quantity }) => ({ weightGrams: l.weightGrams, lengthCm: l.lengthCm, widthCm: l.widthCm, heightCm: l.heightCm, quantity })));
     return { service, store, ...q };
   }
 
   // ---------------------------------------------------------------- checkout
 
-  /**
-   * checkout: turns the caller's cart lines of one store into a PENDING_PAYMENT order. Every
-   * line's stock is taken with a conditional update (stock ≥ quantity) in listing-id order, in
-   * one transaction: under any concurrency stock never goes negative and nothing is oversold;
-   * a line that cannot be served fails the whole checkout with CONFLICT.
-   */
-  async checkout(ctx: AuthedContext, input: { storeId: string; shippingServiceId: string; shipTo: ShipTo }): Promise<Order> {
-    const shipTo = this.validateShipTo(input.shipTo);
-    const id = await commit(ctx.em, this.live, this.jobs, async (em) => {
-      const cart = await em.find(CartItem, { user: ctx.user.id }, { populate: ['listing'] });
-      const lines = cart.filter((c) => c.listing.getEntity().store?.id === input.storeId).sort((a, b) => (a.listing.id < b.listing.id ? -1 : 1));
-      if (!lines.length) throw badInput('Your cart has nothing from this store.', 'storeId');
-      if (lines.length > ORDER_RULES.maxLines) throw badInput(`At most ${ORDER_RULES.maxLines} lines per order.`, 'storeId');
-      const reserved: { listing: Listing; quantity: number; stock: number }[] = [];
-      for (const line of lines) {
-        const rows = await em.execute<{ stock: number }[]>(
-          `update listings set stock = stock - ?, version = version + 1, updated_at = now()
-            where id = ? and status = 'ACTIVE' and kind = 'SALE' and stock >= ? returning stock`,
-          [line.quantity, line.listing.id, line.quantity],
-        );
-        if (rows.length !== 1) throw conflict(`"${line.listing.getEntity().title}" no longer has ${line.quantity} in stock.`, 'cart');
-        reserved.push({ listing: line.listing.getEntity(), quantity: line.quantity, stock: Number(rows[0].stock) });
-      }
-      const priced = await this.price(em, input.storeId, shipTo.cityCode, input.shippingServiceId, reserved);
-      const subtotal = reserved.reduce((sum, r) => sum + (r.listing.price ?? 0) * r.quantity, 0);
-      const order = new Order({
-        number: this.orderNumber(), buyer: em.getReference(User, ctx.user.id, { wrapped: true }), store: em.getReference(Store, priced.store.id, { wrapped: true }),
-        subtotal, shippingCost: priced.total, shippingService: em.getReference(ShippingService, priced.service.id, { wrapped: true }),
-        chargeableKg: priced.chargeableKg, distanceKm: priced.distanceKm, shipTo, destination: em.getReference(City, shipTo.cityCode, { wrapped: true }),
-        expiresAt: new Date(Date.now() + this.config.commerce.paymentWindowSeconds * 1000),
-      });
-      em.persist(order);
-      for (const r of reserved) em.persist(new OrderItem(em.getReference(Order, order.id, { wrapped: true }), em.getReference(Listing, r.listing.id, { wrapped: true }), r.listing.title, r.listing.price!, r.quantity));
-      for (const line of lines) em.remove(line);
-      const staff = await storeStaffIds(em, priced.store);
-      const events: LiveEvent[] = [{ topic: 'ORDER', orderId: order.id, audience: [ctx.user.id, ...staff] }];
-      for (const r of reserved.filter((x) => x.stock <= (x.listing.lowStockThreshold ?? -1))) {
-        for (const s of staff) events.push(this.notifications.notify(em, s, 'LOW_STOCK', `Stok "${r.listing.title}" tinggal ${r.stock}.`, `/store/${priced.store.slug}/stock`));
-      }
-      return { value: order.id, events, jobs: [[COMMERCE_JOBS.expireOrder, order.id, order.expiresAt]] };
-    });
-    return ctx.em.fork().findOneOrFail(Order, id);
+  /** checkout: see checkout.ts (the cart lines of one store become a PENDING_PAYMENT order; stock reserved atomically). */
+  checkout(ctx: AuthedContext, input: { storeId: string; shippingServiceId: string; shipTo: ShipTo }): Promise<Order> {
+    return checkout({ config: this.config, reference: this.reference, live: this.live, jobs: this.jobs }, ctx, input);
   }
 
-  /** Moves an order along (staff: processing, ship with a resi, deliver, cancel, refund; buyer: complete, cancel unpaid). */
+  /**
+   * Moves an order along (staff: processing, ship with a resi, deliver, cancel, refund; buyer:
+   * complete, cancel unpaid), booking ORDER_RELEASE / ORDER_REFUND when the move settles the held total.
+   */
   async act(ctx: AuthedContext, orderId: string, action: OrderAction, trackingNumber?: string | null): Promise<Order> {
     await commit(ctx.em, this.live, this.jobs, async (em) => {
       const order = isUuid(orderId) ? await em.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
@@ -218,12 +180,17 @@ export class CommerceService {
       const from = order.status;
       order.status = applyOrderEvent(from, action, actor);
       if (releasesStock(from, order.status)) await this.returnStock(em, order.id);
+      // Held money moves with the order: COMPLETED → owed to the store's owner; REFUNDED or cancelled after payment → owed to the buyer.
+      const settlement = orderSettlementOf(from, order.status);
+      const subject = { type: ORDER_SUBJECT, id: order.id };
+      if (settlement === 'ORDER_RELEASE') await this.ledger.post(em, `order-release:${order.id}`, settlement, subject, orderReleasePostings({ storeOwnerId: store.owner.id, total: order.total }));
+      if (settlement === 'ORDER_REFUND') await this.ledger.post(em, `order-refund:${order.id}`, settlement, subject, orderRefundPostings({ buyerId: order.buyer.id, total: order.total }));
       return { value: null, events: [{ topic: 'ORDER', orderId: order.id, audience: [order.buyer.id, ...staff] }] };
     });
     return ctx.em.fork().findOneOrFail(Order, orderId);
   }
 
-  /** Staff or admins confirm a manual transfer: PAID. */
+  /** Staff or admins confirm a manual transfer: PAID, ORDER_PAY booked from PROVIDER:MANUAL_TRANSFER (once: row lock + ledger key). */
   async confirmPayment(ctx: AuthedContext, orderId: string): Promise<Order> {
     await commit(ctx.em, this.live, this.jobs, async (em) => {
       const order = isUuid(orderId) ? await em.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
@@ -232,6 +199,7 @@ export class CommerceService {
       if (!staff.includes(ctx.user.id) && ctx.user.role !== Role.ADMIN) throw forbidden('Only the store\'s staff confirm payments.');
       order.status = applyOrderEvent(order.status, 'PAY', 'STAFF');
       order.paidAt = new Date();
+      await this.ledger.post(em, `order-pay:${order.id}`, 'ORDER_PAY', { type: ORDER_SUBJECT, id: order.id }, orderPaymentPostings({ provider: 'MANUAL_TRANSFER', total: order.total }));
       await em.nativeUpdate(Payment, { subjectType: 'ORDER', subjectId: order.id, provider: 'MANUAL_TRANSFER', status: 'PENDING' }, { status: 'PAID', paidAt: order.paidAt });
       return { value: null, events: [{ topic: 'ORDER', orderId: order.id, audience: [order.buyer.id, ...staff] }] };
     });
@@ -279,23 +247,4 @@ export class CommerceService {
       [orderId],
     );
   }
-
-  private validateShipTo(s: ShipTo): ShipTo {
-    const t = (v: string | null | undefined) => (v ?? '').trim();
-    const shipTo = { recipient: t(s.recipient), phone: t(s.phone), address: t(s.address), cityCode: t(s.cityCode), postalCode: t(s.postalCode) || null };
-    if (shipTo.recipient.length < 2) throw badInput('Enter the recipient\'s name.', 'shipTo.recipient');
-    if (!/^\+?[0-9 ()-]{8,20}$/.test(shipTo.phone)) throw badInput('Enter a phone number.', 'shipTo.phone');
-    if (shipTo.address.length < 8) throw badInput('Enter the full address.', 'shipTo.address');
-    if (!this.reference.city(shipTo.cityCode)) throw badInput('Unknown city code.', 'shipTo.cityCode');
-    return shipTo;
-  }
-
-  /** PSR-YYYYMMDD-XXXXXX (Jakarta date; 6 random base32 characters). */
-  private orderNumber(): string {
-    const wib = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
-    const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-    const suffix = [...randomBytes(6)].map((b) => alphabet[b % alphabet.length]).join('');
-    return `PSR-${wib}-${suffix}`;
-  }
 }
-

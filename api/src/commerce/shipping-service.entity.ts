@@ -25,14 +25,14 @@ export class ShippingService {
   @Field({ description: 'e.g. "JNE Reguler".' })
   name: string;
 
-  @Property({ type: new BigIntType('number') }) @Field(() => MoneyScalar) base: number;
+  @Property({ type: new BigIntType('number') }) @Field(() => MoneyScalar, { description: 'Flat charge per shipment, whole rupiah.' }) base: number;
   @Property({ type: new BigIntType('number') }) @Field(() => MoneyScalar, { description: 'Rupiah per chargeable kg.' }) perKg: number;
   @Property({ type: new BigIntType('number') }) @Field(() => MoneyScalar, { description: 'Rupiah per km.' }) perKm: number;
   @Property({ type: 'integer' }) @Field(() => Int, { description: 'cm³ per kg for volumetric weight, e.g. 6000.' }) volumeFactor: number;
   @Property({ type: 'text', nullable: true }) @Field(() => String, { nullable: true, description: 'Typical delivery time, e.g. "2–3 hari".' }) eta?: string;
 
   @Property({ type: 'boolean' })
-  @Field()
+  @Field({ description: 'Offered to buyers (shippingServices, quotes, checkout). Admins deactivate a service instead of deleting it: orders keep theirs.' })
   active: boolean = true;
 
   constructor(init: { code: string; courier: string; name: string; base: number; perKg: number; perKm: number; volumeFactor: number; eta?: string }) {

@@ -12,6 +12,9 @@ export type JobHandler = (data: { id: string }) => Promise<void>;
 export class Jobs {
   private boss?: PgBoss;
   private readonly handlers = new Map<string, JobHandler>();
+  /** Jobs waiting for the insert in flight to finish; sent together in one insert (see at()). */
+  private queued: { job: PgBoss.JobInsert; sent: () => void }[] = [];
+  private sending = false;
 
   constructor(private readonly databaseUrl: string, private readonly log: Logger, private readonly pollSeconds: number) {}
 
@@ -39,13 +42,31 @@ export class Jobs {
     }
   }
 
-  /** Runs job `name` for subject `id` at `at` (after commit). Never throws: the sweep is the fallback. */
-  async at(name: string, id: string, at: Date): Promise<void> {
-    try {
-      await this.boss?.send(name, { id }, { startAfter: at, retryLimit: 5, retryBackoff: true });
-    } catch (err) {
-      this.log.warn({ err, name, id }, 'could not schedule a job; the sweep will catch it');
+  /**
+   * Runs job `name` for subject `id` at `at` (after commit); resolves once the job is stored.
+   * Jobs asked for while an insert is in flight go together in the next one (one statement
+   * for many checkouts under load, none added when idle). Never throws: the sweep is the fallback.
+   */
+  at(name: string, id: string, at: Date): Promise<void> {
+    if (!this.boss) return Promise.resolve();
+    return new Promise((sent) => {
+      this.queued.push({ job: { name, data: { id }, startAfter: at, retryLimit: 5, retryBackoff: true }, sent });
+      if (!this.sending) void this.send();
+    });
+  }
+
+  private async send(): Promise<void> {
+    this.sending = true;
+    while (this.queued.length) {
+      const batch = this.queued.splice(0, 500);
+      try {
+        await this.boss!.insert(batch.map((b) => b.job));
+      } catch (err) {
+        this.log.warn({ err, jobs: batch.map((b) => [b.job.name, (b.job.data as { id: string }).id]) }, 'could not schedule jobs; the sweep will catch them');
+      }
+      for (const b of batch) b.sent();
     }
+    this.sending = false;
   }
 
   async stop(): Promise<void> {

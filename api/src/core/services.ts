@@ -2,6 +2,7 @@ import { BarterService, BARTER_JOBS } from '../barter/barter.service.js';
 import { ChatService } from '../chat/chat.service.js';
 import { CommerceService, COMMERCE_JOBS } from '../commerce/commerce.service.js';
 import { RestockService } from '../commerce/restock.service.js';
+import { ShippingAdminService } from '../commerce/shipping-admin.service.js';
 import { StoreService } from '../commerce/store.service.js';
 import { EscrowService, ESCROW_JOBS } from '../escrow/escrow.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
@@ -37,6 +38,7 @@ export interface Services {
   commerce: CommerceService;
   stores: StoreService;
   restock: RestockService;
+  shippingAdmin: ShippingAdminService;
   payments: PaymentService;
 }
 
@@ -59,7 +61,7 @@ export function createServices(config: Config, storage: Storage, pubsub: AppPubS
   const providers = createProviders(config.payments);
   const payments = new PaymentService(notifications, live);
   const escrow = new EscrowService(config, chat, notifications, ledger, providers, live, jobs);
-  const commerce = new CommerceService(config, reference, notifications, live, jobs, providers);
+  const commerce = new CommerceService(config, reference, notifications, live, jobs, providers, ledger);
   payments.register('ESCROW_ROOM', escrow.paymentHandler);
   payments.register('ORDER', commerce.paymentHandler);
   return {
@@ -80,5 +82,6 @@ export function createServices(config: Config, storage: Storage, pubsub: AppPubS
     payments,
     stores: new StoreService(reference, chat),
     restock: new RestockService(),
+    shippingAdmin: new ShippingAdminService(),
   };
 }

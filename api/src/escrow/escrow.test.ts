@@ -202,9 +202,10 @@ describe('Midtrans webhooks', () => {
     expect(await status(room.id)).toBe('FUNDED');
   });
 
-  it('the same webhook pays a store order (payments dispatch by what they are for)', async () => {
+  /** A store order of a fresh store, with a MIDTRANS payment started by its buyer. */
+  async function midtransOrder() {
     const owner = await api.register();
-    const storeId = (await api.sql(`insert into stores (id, owner_id, slug, name, address, city_code, created_at) values (gen_random_uuid(), $1, 'toko-mid', 'Toko', 'Jl. Braga No. 1', '32.73', now()) returning id`, [owner.id]))[0].id;
+    const storeId = (await api.sql(`insert into stores (id, owner_id, slug, name, address, city_code, created_at) values (gen_random_uuid(), $1, 'toko-' || substr(md5(random()::text), 1, 8), 'Toko', 'Jl. Braga No. 1', '32.73', now()) returning id`, [owner.id]))[0].id;
     const { createListing } = await import('../test/harness.js');
     const l = await createListing(api, owner, { kind: 'SALE', barter: null, sale: { price: 100_000, stock: 2, weightGrams: 500 } });
     await api.sql(`update listings set store_id = $1 where id = $2`, [storeId, l.id]);
@@ -213,10 +214,36 @@ describe('Midtrans webhooks', () => {
     const serviceId = (await api.sql(`select id from shipping_services where code = 'JNE-REG'`))[0].id;
     const order = (await api.gql(`mutation C($i: CheckoutInput!) { checkout(input: $i) { id total } }`, { i: { storeId, shippingServiceId: serviceId, shipTo: { recipient: 'Budi', phone: '081234567890', address: 'Jl. Merdeka No. 1', cityCode: '32.73' } } }, buyer.accessToken)).data!.checkout;
     const payment = (await api.gql(`mutation P($id: ID!) { payOrder(orderId: $id, provider: MIDTRANS) { id amount redirectUrl } }`, { id: order.id }, buyer.accessToken)).data!.payOrder;
+    return { owner, order, payment };
+  }
+  /** An order's ORDER_PAY postings: "account amount". */
+  const orderPay = async (orderId: string) => (await api.sql(`select p.account, p.amount from ledger_transactions t join ledger_postings p on p.transaction_id = t.id
+    where t.kind = 'ORDER_PAY' and t.subject_type = 'ORDER' and t.subject_id = $1 order by p.amount desc`, [orderId])).map((r) => `${r.account} ${Number(r.amount)}`);
+  const CONFIRM_ORDER = `mutation P($id: ID!) { confirmOrderPayment(orderId: $id) { status } }`;
+
+  it('the same webhook pays a store order (payments dispatch by what they are for), booked once in the ledger', async () => {
+    const { owner, order, payment } = await midtransOrder();
     expect(payment.amount).toBe(order.total);
     expect((await (await notify(midtransBody(payment.id, `${order.total}.00`))).json()).outcome).toBe('APPLIED');
     expect((await api.sql(`select status from orders where id = $1`, [order.id]))[0].status).toBe('PAID');
     expect((await (await notify(midtransBody(payment.id, `${order.total}.00`))).json()).outcome).toBe('DUPLICATE');
+    // Staff confirming a manual transfer afterwards cannot pay it a second time.
+    expect(codeOf(await api.gql(CONFIRM_ORDER, { id: order.id }, owner.accessToken))).toBe('INVALID_STATE');
+    expect(await orderPay(order.id)).toEqual([`PROVIDER:MIDTRANS ${order.total}`, `ORDER_HOLDING ${-order.total}`]);
+  });
+
+  it('a webhook racing staff confirmations pays a store order once', async () => {
+    const { owner, order, payment } = await midtransOrder();
+    const [hook, ...confirms] = await Promise.all([
+      notify(midtransBody(payment.id, `${order.total}.00`)),
+      ...Array.from({ length: 3 }, () => api.gql(CONFIRM_ORDER, { id: order.id }, owner.accessToken)),
+    ]);
+    const applied = hook.status === 200 && (await hook.json()).outcome === 'APPLIED';
+    // Whoever locks the order first pays it; the others find it PAID (the webhook then fails and the provider retries).
+    expect(confirms.filter((r) => r.data?.confirmOrderPayment).length).toBe(applied ? 0 : 1);
+    expect((await api.sql(`select status from orders where id = $1`, [order.id]))[0].status).toBe('PAID');
+    const provider = applied ? 'MIDTRANS' : 'MANUAL_TRANSFER';
+    expect(await orderPay(order.id)).toEqual([`PROVIDER:${provider} ${order.total}`, `ORDER_HOLDING ${-order.total}`]);
   });
 
   it('expire marks the payment EXPIRED and the room stays payable', async () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { ReferenceKind, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../core/config.js';
 import type { Context } from '../core/context.js';
+import { runPrepared } from '../core/db/prepared.js';
 import { AppError, badInput, conflict, forbidden, unauthenticated } from '../core/graphql/errors.js';
 import { Limiter } from '../core/rate-limit.js';
 import type { AuthPayload, LoginInput, RegisterInput } from './identity.types.js';
@@ -137,7 +138,8 @@ export class AuthService {
    * connect), re-read for every operation so sanctions apply at once: banned → UNAUTHENTICATED.
    */
   async userById(em: EntityManager, userId: string): Promise<User> {
-    const user = await em.findOne(User, { id: userId });
+    const [row] = await runPrepared<Record<string, unknown>>(em, 'auth-user', userByIdSql(em), [userId]);
+    const user = row ? em.map(User, row) : null;
     if (!user || user.status === UserStatus.BANNED) throw unauthenticated('This account is not available.');
     return user;
   }
@@ -158,4 +160,18 @@ export class AuthService {
     ctx.user = user;
     return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, user };
   }
+}
+
+let userSql: string | undefined;
+/**
+ * The one statement every authenticated request runs (the sanction check): the user's eager
+ * columns by id, from the entity's metadata, as a prepared statement.
+ */
+function userByIdSql(em: EntityManager): string {
+  if (!userSql) {
+    const meta = em.getMetadata().get(User.name);
+    const columns = meta.props.filter((p) => p.kind === ReferenceKind.SCALAR && !p.lazy && p.persist !== false).flatMap((p) => p.fieldNames);
+    userSql = `select ${columns.map((c) => `"${c}"`).join(', ')} from "${meta.tableName}" where "id" = $1::uuid`;
+  }
+  return userSql;
 }

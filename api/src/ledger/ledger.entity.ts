@@ -3,8 +3,9 @@ import { BigIntType, Collection, Entity, Index, ManyToOne, OneToMany, PrimaryKey
 
 /**
  * One balanced movement of money (PRODUCT §4: "every rupiah is in a double-entry platform
- * ledger"). `idempotencyKey` is unique: the same movement (e.g. "release:<room>") can never
- * be booked twice, whatever retries or races happen.
+ * ledger"; store orders, §6, too). `idempotencyKey` is unique: the same movement (e.g.
+ * "release:<room>", "order-pay:<order>") can never be booked twice, whatever retries or races
+ * happen. `subjectType` is ESCROW_ROOM or ORDER, `subjectId` that room's or order's id.
  */
 @Entity({ tableName: 'ledger_transactions' })
 @Index({ properties: ['subjectType', 'subjectId'] })
@@ -15,7 +16,7 @@ export class LedgerTransaction {
   @Property({ type: 'text', unique: true })
   idempotencyKey: string;
 
-  /** FUND, RELEASE, REFUND or SPLIT. */
+  /** Escrow rooms: FUND, RELEASE, REFUND or SPLIT; store orders: ORDER_PAY, ORDER_RELEASE or ORDER_REFUND. */
   @Property({ type: 'text' })
   kind: string;
 

@@ -1,14 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertBalanced, checkLedgerInvariants, type EscrowStatus, type Posting } from '@pasar/domain';
+import { assertBalanced, checkLedgerInvariants, type EscrowStatus, type LedgerTransaction, type LedgerTransactionKind, type OrderStatus, type Posting } from '@pasar/domain';
 
-export type LedgerKind = 'FUND' | 'RELEASE' | 'REFUND' | 'SPLIT';
+/** Escrow rooms: FUND, RELEASE, REFUND, SPLIT; store orders: ORDER_PAY, ORDER_RELEASE, ORDER_REFUND (packages/domain ledger.ts). */
+export type LedgerKind = LedgerTransactionKind;
+
+/** The `subject.type` of escrow-room transactions (as for their payments). */
+export const ROOM_SUBJECT = 'ESCROW_ROOM';
+/** The `subject.type` of store-order transactions (as for their payments). */
+export const ORDER_SUBJECT = 'ORDER';
 
 /**
- * The platform's double-entry ledger (PRODUCT §4): every movement is one balanced
- * transaction with an idempotency key. Booking the same key twice writes nothing, so a
- * retried webhook or a racing confirmation can never move money twice. Balances are
- * derived from postings, never stored.
+ * The platform's double-entry ledger (PRODUCT §4, §6): every movement of escrow-room and
+ * store-order money is one balanced transaction with an idempotency key. Booking the same key
+ * twice writes nothing, so a retried webhook or a racing confirmation can never move money
+ * twice. Balances are derived from postings, never stored.
  */
 export class LedgerService {
   /**
@@ -38,19 +44,26 @@ export class LedgerService {
 
   /** Every invariant violation of the whole ledger (empty when it reconciles); see packages/domain checkLedgerInvariants. */
   async check(em: EntityManager): Promise<string[]> {
-    const rows = await em.execute<{ id: string; kind: LedgerKind; subject_id: string; account: string | null; amount: string | null }[]>(
-      `select t.id, t.kind, t.subject_id, p.account, p.amount from ledger_transactions t
+    const rows = await em.execute<{ id: string; kind: LedgerKind; subject_type: string; subject_id: string; account: string | null; amount: string | null }[]>(
+      `select t.id, t.kind, t.subject_type, t.subject_id, p.account, p.amount from ledger_transactions t
          left join ledger_postings p on p.transaction_id = t.id order by t.created_at, t.id, p.id`,
     );
-    const byId = new Map<string, { kind: LedgerKind; roomId: string; postings: Posting[] }>();
+    const byId = new Map<string, LedgerTransaction>();
     for (const r of rows) {
       let t = byId.get(r.id);
-      if (!t) byId.set(r.id, (t = { kind: r.kind, roomId: r.subject_id, postings: [] }));
+      if (!t) {
+        t = { kind: r.kind, postings: [] };
+        if (r.subject_type === ROOM_SUBJECT) t.roomId = r.subject_id;
+        else if (r.subject_type === ORDER_SUBJECT) t.orderId = r.subject_id;
+        byId.set(r.id, t);
+      }
       if (r.account) t.postings.push({ account: r.account, amount: Number(r.amount) });
     }
-    // With the rooms, a room RELEASED without its release booking (or funded twice) is caught too.
+    // With the rooms and orders, one RELEASED/COMPLETED without its release booking (or paid twice) is caught too.
     const rooms = (await em.execute<{ id: string; status: EscrowStatus; amount: string; fee: string }[]>(`select id, status, amount, fee from escrow_rooms`))
       .map((r) => ({ id: r.id, status: r.status, amount: Number(r.amount), fee: Number(r.fee) }));
-    return checkLedgerInvariants({ transactions: [...byId.values()], rooms });
+    const orders = (await em.execute<{ id: string; status: OrderStatus; total: string; paid: boolean }[]>(`select id, status, total, paid_at is not null as paid from orders`))
+      .map((o) => ({ id: o.id, status: o.status, total: Number(o.total), paid: o.paid }));
+    return checkLedgerInvariants({ transactions: [...byId.values()], rooms, orders });
   }
 }

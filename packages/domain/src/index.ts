@@ -11,5 +11,6 @@ export * from './escrow-fee.js';
 export * from './escrow-room.js';
 export * from './ledger.js';
 export * from './shipping.js';
+export * from './shipping-service.js';
 export * from './order.js';
 export * from './restock.js';

@@ -4,23 +4,35 @@ import { quoteEscrowFee } from './escrow-fee.js';
 import { applyEscrowEvent, type EscrowEvent, type EscrowStatus } from './escrow-room.js';
 import {
   ESCROW_HOLDING,
+  ESCROW_LEDGER_KINDS,
   FEE_HOLDING,
   FEE_INCOME,
   LEDGER_TRANSACTION_SHAPES,
+  ORDER_HELD_STATUSES,
+  ORDER_HOLDING,
+  ORDER_LEDGER_KINDS,
+  ORDER_PAID_STATUSES,
   assertBalanced,
   balancesOf,
   checkLedgerInvariants,
   fundingPostings,
+  isOrderLedgerKind,
+  orderPaymentPostings,
+  orderRefundPostings,
+  orderReleasePostings,
+  orderSettlementOf,
   parseAccount,
   payableAccount,
   providerAccount,
   refundPostings,
   releasePostings,
   splitPostings,
+  type LedgerOrder,
   type LedgerRoom,
   type LedgerTransaction,
   type Posting,
 } from './ledger.js';
+import { ORDER_STATUSES, ORDER_TRANSITIONS, applyOrderEvent, type OrderEvent, type OrderStatus } from './order.js';
 
 /** Runs fn and returns the DomainError it throws (fails the test if it does not throw one). */
 function domainError(fn: () => unknown): DomainError {
@@ -52,6 +64,7 @@ describe('accounts', () => {
     ['ESCROW_HOLDING', { kind: 'ESCROW_HOLDING' }],
     ['FEE_HOLDING', { kind: 'FEE_HOLDING' }],
     ['FEE_INCOME', { kind: 'FEE_INCOME' }],
+    ['ORDER_HOLDING', { kind: 'ORDER_HOLDING' }],
     ['PROVIDER:XENDIT', { kind: 'PROVIDER', id: 'XENDIT' }],
     ['PAYABLE:u_123', { kind: 'PAYABLE', id: 'u_123' }],
     ['PAYABLE:', null],
@@ -71,6 +84,41 @@ describe('accounts', () => {
       expect(domainError(() => providerAccount(bad)).field).toBe('provider');
       expect(domainError(() => payableAccount(bad)).field).toBe('userId');
     }
+  });
+
+  it('transaction kinds: escrow and store-order kinds, each with a shape; order statuses that hold or were paid', () => {
+    expect(Object.keys(LEDGER_TRANSACTION_SHAPES).sort()).toEqual([...ESCROW_LEDGER_KINDS, ...ORDER_LEDGER_KINDS].sort());
+    expect(ORDER_LEDGER_KINDS.map(isOrderLedgerKind)).toEqual([true, true, true]);
+    expect(ESCROW_LEDGER_KINDS.some(isOrderLedgerKind)).toBe(false);
+    expect(isOrderLedgerKind('PAYOUT')).toBe(false);
+    expect(ORDER_HOLDING).toBe('ORDER_HOLDING');
+    // Every order status is exactly one of: unpaid (PENDING_PAYMENT), either (CANCELLED), paid.
+    expect(ORDER_STATUSES.filter((s) => !ORDER_PAID_STATUSES.includes(s))).toEqual(['PENDING_PAYMENT', 'CANCELLED']);
+    expect(ORDER_HELD_STATUSES).toEqual(['PAID', 'PROCESSING', 'SHIPPED', 'DELIVERED']);
+    for (const list of [ESCROW_LEDGER_KINDS, ORDER_LEDGER_KINDS, ORDER_HELD_STATUSES, ORDER_PAID_STATUSES]) expect(Object.isFrozen(list)).toBe(true);
+  });
+
+  it('orderSettlementOf: which order moves release or refund the held total', () => {
+    const moves = ORDER_TRANSITIONS.map((t) => `${t.from} ${t.event} → ${orderSettlementOf(t.from, t.to) ?? '-'}`);
+    expect(moves).toEqual([
+      'PENDING_PAYMENT PAY → -',
+      'PENDING_PAYMENT EXPIRE → -',
+      'PENDING_PAYMENT CANCEL → -',
+      'PAID CANCEL → ORDER_REFUND',
+      'PAID START_PROCESSING → -',
+      'PAID REFUND → ORDER_REFUND',
+      'PROCESSING CANCEL → ORDER_REFUND',
+      'PROCESSING SHIP → -',
+      'PROCESSING REFUND → ORDER_REFUND',
+      'SHIPPED DELIVER → -',
+      'SHIPPED REFUND → ORDER_REFUND',
+      'DELIVERED COMPLETE → ORDER_RELEASE',
+      'DELIVERED REFUND → ORDER_REFUND',
+    ]);
+    // Pairs that are not moves book nothing.
+    expect(orderSettlementOf('COMPLETED', 'REFUNDED')).toBeNull();
+    expect(orderSettlementOf('CANCELLED', 'REFUNDED')).toBeNull();
+    expect(orderSettlementOf('PENDING_PAYMENT', 'COMPLETED')).toBeNull();
   });
 
   it('transaction shapes are frozen', () => {
@@ -118,7 +166,30 @@ describe('postings of each movement', () => {
     ]);
   });
 
+  it('store order paid: provider debit, order holding credit of the whole total (no commission)', () => {
+    expect(orderPaymentPostings({ provider: 'MIDTRANS', total: 1_530_000 })).toEqual([
+      { account: 'PROVIDER:MIDTRANS', amount: 1_530_000 },
+      { account: 'ORDER_HOLDING', amount: -1_530_000 },
+    ]);
+  });
+
+  it('store order completed: the total payable to the store owner', () => {
+    expect(orderReleasePostings({ storeOwnerId: 'o1', total: 1_530_000 })).toEqual([
+      { account: 'ORDER_HOLDING', amount: 1_530_000 },
+      { account: 'PAYABLE:o1', amount: -1_530_000 },
+    ]);
+  });
+
+  it('store order refunded or cancelled after payment: the total payable to the buyer', () => {
+    expect(orderRefundPostings({ buyerId: 'b1', total: 1_530_000 })).toEqual([
+      { account: 'ORDER_HOLDING', amount: 1_530_000 },
+      { account: 'PAYABLE:b1', amount: -1_530_000 },
+    ]);
+  });
+
   it('leaves zero legs out', () => {
+    expect(orderPaymentPostings({ provider: 'BCA', total: 0 })).toEqual([]);
+    expect(orderReleasePostings({ storeOwnerId: 'o', total: 0 })).toEqual([]);
     expect(fundingPostings({ provider: 'BCA', amount: 50_000, fee: 0 })).toEqual([
       { account: 'PROVIDER:BCA', amount: 50_000 },
       { account: 'ESCROW_HOLDING', amount: -50_000 },
@@ -145,6 +216,12 @@ describe('postings of each movement', () => {
     ['a bad seller', () => releasePostings({ sellerId: 'a:b', amount: 1, fee: 1 }), 'userId'],
     ['a split that does not add up', () => splitPostings({ sellerId: 's', buyerId: 'b', amount: 100, fee: 1, toSeller: 50, toBuyer: 49 }), 'split'],
     ['a negative split share', () => splitPostings({ sellerId: 's', buyerId: 'b', amount: 100, fee: 1, toSeller: 101, toBuyer: -1 }), 'split'],
+    ['a negative order total', () => orderPaymentPostings({ provider: 'BCA', total: -1 }), 'total'],
+    ['a fractional order total', () => orderReleasePostings({ storeOwnerId: 'o', total: 10.5 }), 'total'],
+    ['an order total beyond the safe range', () => orderRefundPostings({ buyerId: 'b', total: 2 ** 53 }), 'total'],
+    ['a bad order provider', () => orderPaymentPostings({ provider: 'MID TRANS', total: 1 }), 'provider'],
+    ['a bad store owner', () => orderReleasePostings({ storeOwnerId: '', total: 1 }), 'userId'],
+    ['a bad order buyer', () => orderRefundPostings({ buyerId: 'a:b', total: 1 }), 'userId'],
   ])('refuses %s', (_name, fn, field) => {
     const e = domainError(fn);
     expect([e.code, e.field]).toEqual(['BAD_USER_INPUT', field]);
@@ -177,6 +254,20 @@ describe('postings of each movement', () => {
       expect(balances.get(FEE_HOLDING) ?? 0).toBe(0);
     }
     expect(checked).toBe(2_000);
+  });
+
+  it('every store-order movement balances for 500 random totals (seeded); payment then a settlement empties ORDER_HOLDING', () => {
+    const next = rng(20261206);
+    for (let i = 0; i < 500; i++) {
+      const total = i % 50 === 0 ? Number.MAX_SAFE_INTEGER - Math.floor(next() * 1e6) : 1 + Math.floor(next() * 50_000_000);
+      const pay = orderPaymentPostings({ provider: 'MIDTRANS', total });
+      const settle = i % 2 ? orderReleasePostings({ storeOwnerId: 'o', total }) : orderRefundPostings({ buyerId: 'b', total });
+      for (const ps of [pay, settle]) {
+        expect(() => assertBalanced(ps)).not.toThrow();
+        expect(ps).toHaveLength(2);
+      }
+      expect(balancesOf([pay, settle]).get(ORDER_HOLDING)).toBe(0);
+    }
   });
 });
 
@@ -461,5 +552,274 @@ describe('checkLedgerInvariants', () => {
     expect(sum(transactions.flatMap((t) => t.postings))).toBe(0);
     // every final status of the paths was reached: CANCELLED, FUNDED, SHIPPED, RELEASED, REFUNDED, SPLIT, DISPUTED
     expect(finals.size).toBe(7);
+  });
+});
+
+/**
+ * A small, consistent store-order ledger: one order completed, one refunded, one shipped
+ * (held), one cancelled after payment, one cancelled unpaid, one awaiting payment.
+ */
+function sampleOrders(): { transactions: LedgerTransaction[]; orders: LedgerOrder[] } {
+  return {
+    orders: [
+      { id: 'o1', status: 'COMPLETED', total: 1_530_000, paid: true },
+      { id: 'o2', status: 'REFUNDED', total: 200_000, paid: true },
+      { id: 'o3', status: 'SHIPPED', total: 120_000, paid: true },
+      { id: 'o4', status: 'CANCELLED', total: 90_000, paid: true },
+      { id: 'o5', status: 'CANCELLED', total: 50_000, paid: false },
+      { id: 'o6', status: 'PENDING_PAYMENT', total: 70_000, paid: false },
+    ],
+    transactions: [
+      { kind: 'ORDER_PAY', orderId: 'o1', postings: orderPaymentPostings({ provider: 'MIDTRANS', total: 1_530_000 }) },
+      { kind: 'ORDER_PAY', orderId: 'o2', postings: orderPaymentPostings({ provider: 'MANUAL_TRANSFER', total: 200_000 }) },
+      { kind: 'ORDER_PAY', orderId: 'o3', postings: orderPaymentPostings({ provider: 'STRIPE', total: 120_000 }) },
+      { kind: 'ORDER_PAY', orderId: 'o4', postings: orderPaymentPostings({ provider: 'MANUAL_TRANSFER', total: 90_000 }) },
+      { kind: 'ORDER_RELEASE', orderId: 'o1', postings: orderReleasePostings({ storeOwnerId: 'st1', total: 1_530_000 }) },
+      { kind: 'ORDER_REFUND', orderId: 'o2', postings: orderRefundPostings({ buyerId: 'b2', total: 200_000 }) },
+      { kind: 'ORDER_REFUND', orderId: 'o4', postings: orderRefundPostings({ buyerId: 'b4', total: 90_000 }) },
+    ],
+  };
+}
+
+describe('checkLedgerInvariants: store orders', () => {
+  it('a consistent order ledger has no violations, with and without the order table, and beside escrow rooms', () => {
+    const o = sampleOrders();
+    expect(checkLedgerInvariants({ transactions: o.transactions })).toEqual([]);
+    expect(checkLedgerInvariants(o)).toEqual([]);
+    expect(checkLedgerInvariants({ transactions: [], orders: [] })).toEqual([]);
+    // Room rules skip order transactions and order rules skip room transactions.
+    const r = sampleLedger();
+    const mixed = [...r.transactions, ...o.transactions];
+    expect(checkLedgerInvariants({ transactions: mixed, rooms: r.rooms })).toEqual([]);
+    expect(checkLedgerInvariants({ transactions: mixed, orders: o.orders })).toEqual([]);
+    expect(checkLedgerInvariants({ transactions: mixed, rooms: r.rooms, orders: o.orders })).toEqual([]);
+    // The escrow holdings do not see order money, nor ORDER_HOLDING room money.
+    const b = balancesOf(mixed.map((t) => t.postings));
+    expect([b.get(ESCROW_HOLDING), b.get(FEE_HOLDING), b.get(ORDER_HOLDING), b.get(FEE_INCOME)]).toEqual([-50_000, -5_000, -120_000, -25_000]);
+    // Without `paid`, a CANCELLED order may have been cancelled before or after payment.
+    const unknown = sampleOrders();
+    for (const ord of unknown.orders) delete ord.paid;
+    expect(checkLedgerInvariants(unknown)).toEqual([]);
+  });
+
+  it.each<[string, (l: { transactions: LedgerTransaction[]; orders: LedgerOrder[] }) => void, string[]]>([
+    [
+      'a release that pays the store owner more than the order held (unbalanced)',
+      (l) => {
+        l.transactions[4].postings = [
+          { account: 'ORDER_HOLDING', amount: 1_530_000 },
+          { account: 'PAYABLE:st1', amount: -1_630_000 },
+        ];
+      },
+      [
+        'transaction #4 (ORDER_RELEASE): postings sum to -100000, not 0',
+        'ORDER_HOLDING holds 120000 but paid 1940000 − released 1630000 − refunded 290000 = 20000',
+      ],
+    ],
+    [
+      'an order payment booked into the escrow holding (shape)',
+      (l) => {
+        l.transactions[2].postings = fundingPostings({ provider: 'STRIPE', amount: 120_000, fee: 0 });
+      },
+      [
+        'transaction #2 (ORDER_PAY): a credit to ESCROW_HOLDING is not allowed in ORDER_PAY',
+        'ESCROW_HOLDING holds 120000 but funded 0 − released 0 − refunded 0 − split 0 = 0',
+        'ORDER_HOLDING holds 0 but paid 1940000 − released 1530000 − refunded 290000 = 120000',
+        'order o3 (SHIPPED): transaction #2 (ORDER_PAY) holds 0, the order\'s total is 120000',
+        'ORDER_HOLDING holds 0 but the orders holding money total 120000',
+      ],
+    ],
+    [
+      'a refund to two members and a release into FEE_INCOME (shape)',
+      (l) => {
+        l.transactions[5].postings = [
+          { account: 'ORDER_HOLDING', amount: 200_000 },
+          { account: 'PAYABLE:b2', amount: -100_000 },
+          { account: 'PAYABLE:x', amount: -100_000 },
+        ];
+        l.transactions[4].postings = [
+          { account: 'ORDER_HOLDING', amount: 1_530_000 },
+          { account: 'PAYABLE:st1', amount: -1_500_000 },
+          { account: 'FEE_INCOME', amount: -30_000 },
+        ];
+      },
+      [
+        'transaction #4 (ORDER_RELEASE): a credit to FEE_INCOME is not allowed in ORDER_RELEASE',
+        'transaction #5 (ORDER_REFUND): more than 1 credit leg(s) to PAYABLE',
+        'ORDER_HOLDING holds 120000 but paid 1940000 − released 1500000 − refunded 290000 = 150000',
+      ],
+    ],
+    [
+      'a double release (a racing completion booked twice)',
+      (l) => {
+        l.transactions.push({ ...l.transactions[4] });
+      },
+      [
+        'transaction #7 (ORDER_RELEASE): ORDER_HOLDING has a debit balance of 1410000 afterwards',
+        'order o1 (COMPLETED): has 2 ORDER_RELEASE transactions, expected 1',
+        'ORDER_HOLDING holds -1410000 but the orders holding money total 120000',
+      ],
+    ],
+    [
+      'a double payment (two racing confirmations booked twice)',
+      (l) => {
+        l.transactions.push({ ...l.transactions[2] });
+      },
+      [
+        'order o3 (SHIPPED): has 2 ORDER_PAY transaction(s), expected 1',
+        'ORDER_HOLDING holds 240000 but the orders holding money total 120000',
+      ],
+    ],
+    [
+      'a release booked before the payment',
+      (l) => {
+        l.transactions = [l.transactions[4], ...l.transactions.slice(0, 4), ...l.transactions.slice(5)];
+      },
+      [
+        'transaction #0 (ORDER_RELEASE): ORDER_HOLDING has a debit balance of 1530000 afterwards',
+        'order o1 (COMPLETED): transaction #0 (ORDER_RELEASE) is booked before the order\'s ORDER_PAY',
+      ],
+    ],
+    [
+      'unlinked order transactions',
+      (l) => {
+        l.transactions.push({ kind: 'ORDER_PAY', postings: orderPaymentPostings({ provider: 'BCA', total: 1 }) });
+        l.transactions.push({ kind: 'ORDER_PAY', orderId: 'zz', postings: orderPaymentPostings({ provider: 'BCA', total: 2 }) });
+      },
+      [
+        'transaction #7 (ORDER_PAY): has no orderId',
+        'transaction #8 (ORDER_PAY): names unknown order "zz"',
+        'ORDER_HOLDING holds 120003 but the orders holding money total 120000',
+      ],
+    ],
+    [
+      'a paid order without its payment, and payments on unpaid orders',
+      (l) => {
+        l.transactions.splice(2, 1); // o3 SHIPPED, never booked
+        l.transactions.push({ kind: 'ORDER_PAY', orderId: 'o5', postings: orderPaymentPostings({ provider: 'BCA', total: 50_000 }) });
+        l.transactions.push({ kind: 'ORDER_PAY', orderId: 'o6', postings: orderPaymentPostings({ provider: 'BCA', total: 70_000 }) });
+      },
+      [
+        'order o3 (SHIPPED): has 0 ORDER_PAY transaction(s), expected 1',
+        'order o5 (CANCELLED): has 1 ORDER_PAY transaction(s), expected 0',
+        'order o6 (PENDING_PAYMENT): has 1 ORDER_PAY transaction(s), expected 0',
+        // 50.000 + 70.000 wrongly held make up for the 120.000 missing: only the per-order checks see it
+      ],
+    ],
+    [
+      'a payment of a different amount than the order total',
+      (l) => {
+        l.orders[2] = { ...l.orders[2], total: 125_000 };
+      },
+      [
+        'order o3 (SHIPPED): transaction #2 (ORDER_PAY) holds 120000, the order\'s total is 125000',
+        'ORDER_HOLDING holds 120000 but the orders holding money total 125000',
+      ],
+    ],
+    [
+      'a completed order not released, and a paid cancelled order not refunded',
+      (l) => {
+        l.transactions.splice(6, 1);
+        l.transactions.splice(4, 1);
+      },
+      [
+        'order o1 (COMPLETED): has no ORDER_RELEASE transaction',
+        'order o4 (CANCELLED): has no ORDER_REFUND transaction',
+        'ORDER_HOLDING holds 1740000 but the orders holding money total 120000',
+      ],
+    ],
+    [
+      'a refunded order released to the store, and a settlement of an order still held',
+      (l) => {
+        l.transactions[5] = { kind: 'ORDER_RELEASE', orderId: 'o2', postings: orderReleasePostings({ storeOwnerId: 'st1', total: 200_000 }) };
+        l.transactions.push({ kind: 'ORDER_REFUND', orderId: 'o3', postings: orderRefundPostings({ buyerId: 'b3', total: 120_000 }) });
+      },
+      [
+        'order o2 (REFUNDED): has no ORDER_REFUND transaction',
+        'order o2 (REFUNDED): has ORDER_RELEASE besides its ORDER_REFUND',
+        'order o3 (SHIPPED): has 1 settlement transaction(s), expected none',
+        'ORDER_HOLDING holds 0 but the orders holding money total 120000',
+      ],
+    ],
+    [
+      'a refund of part of the total',
+      (l) => {
+        l.transactions[5].postings = orderRefundPostings({ buyerId: 'b2', total: 150_000 });
+      },
+      [
+        'order o2 (REFUNDED): transaction #5 (ORDER_REFUND) settles 150000, the order\'s total is 200000',
+        'ORDER_HOLDING holds 170000 but the orders holding money total 120000',
+      ],
+    ],
+  ])('detects %s', (_name, forge, expected) => {
+    const l = sampleOrders();
+    forge(l);
+    expect(checkLedgerInvariants(l)).toEqual(expected);
+  });
+
+  it('room rules ignore order transactions, but an escrow-kind transaction booked for an order is caught', () => {
+    const r = sampleLedger();
+    const o = sampleOrders();
+    // An order movement booked with an escrow kind: no roomId, and it fails the escrow figures.
+    o.transactions[2] = { kind: 'FUND', orderId: 'o3', postings: orderPaymentPostings({ provider: 'STRIPE', total: 120_000 }) };
+    expect(checkLedgerInvariants({ transactions: [...r.transactions, ...o.transactions], rooms: r.rooms, orders: o.orders })).toEqual([
+      'transaction #7 (FUND): a credit to ORDER_HOLDING is not allowed in FUND',
+      'ESCROW_HOLDING holds 50000 but funded 1370000 − released 1000000 − refunded 200000 − split 0 = 170000',
+      'FEE_HOLDING holds 5000 but fees paid 160000 − earned 25000 − refunded 10000 = 125000',
+      'ORDER_HOLDING holds 120000 but paid 1820000 − released 1530000 − refunded 290000 = 0',
+      'transaction #7 (FUND): has no roomId',
+      'order o3 (SHIPPED): has 0 ORDER_PAY transaction(s), expected 1',
+    ]);
+  });
+
+  it('a seeded simulation of 300 orders through the order table stays consistent', () => {
+    const next = rng(6);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
+    const paths: [OrderEvent, 'BUYER' | 'STAFF' | 'ADMIN' | 'SYSTEM'][][] = [
+      [['EXPIRE', 'SYSTEM']],
+      [['CANCEL', 'BUYER']],
+      [],
+      [['PAY', 'SYSTEM']],
+      [['PAY', 'STAFF'], ['CANCEL', 'STAFF']],
+      [['PAY', 'STAFF'], ['START_PROCESSING', 'STAFF'], ['CANCEL', 'STAFF']],
+      [['PAY', 'SYSTEM'], ['START_PROCESSING', 'STAFF'], ['SHIP', 'STAFF']],
+      [['PAY', 'SYSTEM'], ['START_PROCESSING', 'STAFF'], ['SHIP', 'STAFF'], ['DELIVER', 'SYSTEM'], ['COMPLETE', 'BUYER']],
+      [['PAY', 'STAFF'], ['START_PROCESSING', 'STAFF'], ['SHIP', 'STAFF'], ['REFUND', 'ADMIN']],
+      [['PAY', 'SYSTEM'], ['REFUND', 'STAFF']],
+      [['PAY', 'SYSTEM'], ['START_PROCESSING', 'STAFF'], ['SHIP', 'STAFF'], ['DELIVER', 'STAFF'], ['REFUND', 'STAFF']],
+    ];
+    const transactions: LedgerTransaction[] = [];
+    const orders: LedgerOrder[] = [];
+    const finals = new Set<OrderStatus>();
+    let toStores = 0;
+    for (let i = 0; i < 300; i++) {
+      const id = `o${i}`;
+      const total = 10_000 + Math.floor(next() * 30_000_000);
+      let status: OrderStatus = 'PENDING_PAYMENT';
+      let paid = false;
+      for (const [event, actor] of pick(paths)) {
+        const from = status;
+        status = applyOrderEvent(status, event, actor);
+        // The bookings the API makes with each move (commerce.service.ts).
+        const settlement = orderSettlementOf(from, status);
+        if (event === 'PAY') {
+          paid = true;
+          transactions.push({ kind: 'ORDER_PAY', orderId: id, postings: orderPaymentPostings({ provider: actor === 'STAFF' ? 'MANUAL_TRANSFER' : 'MIDTRANS', total }) });
+        } else if (settlement === 'ORDER_RELEASE') {
+          transactions.push({ kind: settlement, orderId: id, postings: orderReleasePostings({ storeOwnerId: `st${i % 7}`, total }) });
+          toStores += total;
+        } else if (settlement === 'ORDER_REFUND') {
+          transactions.push({ kind: settlement, orderId: id, postings: orderRefundPostings({ buyerId: `b${i}`, total }) });
+        }
+      }
+      finals.add(status);
+      orders.push({ id, status, total, paid });
+    }
+    expect(checkLedgerInvariants({ transactions, orders })).toEqual([]);
+    const balances = balancesOf(transactions.map((t) => t.postings));
+    expect([...balances].filter(([a]) => a.startsWith('PAYABLE:st')).reduce((s, [, b]) => s - b, 0)).toBe(toStores);
+    expect(balances.get(FEE_INCOME)).toBeUndefined();
+    expect([...balances.values()].reduce((s, b) => s + b, 0)).toBe(0);
+    expect([...finals].sort()).toEqual(['CANCELLED', 'COMPLETED', 'PAID', 'PENDING_PAYMENT', 'REFUNDED', 'SHIPPED']);
   });
 });

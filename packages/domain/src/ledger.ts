@@ -1,17 +1,23 @@
 import { badInput } from './errors.js';
 import { ESCROW_HELD_STATUSES, type EscrowStatus, validateSplit } from './escrow-room.js';
+import type { OrderStatus } from './order.js';
 
 /**
- * Double-entry bookkeeping of escrow money (PRODUCT.md §4), pure: which postings each money
- * movement of a room makes, and checks over a list of booked transactions. Amounts are whole
- * rupiah; a posting is signed: debit positive, credit negative; every transaction sums to 0.
+ * Double-entry bookkeeping of platform money, pure: which postings each money movement of an
+ * escrow room (PRODUCT.md §4) or a store order (PRODUCT.md §6) makes, and checks over a list
+ * of booked transactions. Amounts are whole rupiah; a posting is signed: debit positive,
+ * credit negative; every transaction sums to 0.
  *
  * Accounts are strings:
  * - `PROVIDER:<name>`: money at a payment provider or bank (an asset; normally a debit balance).
  * - `ESCROW_HOLDING`: room amounts the platform holds (a liability; credit balance).
  * - `FEE_HOLDING`: fees paid but not yet earned (liability; credit balance).
- * - `FEE_INCOME`: fees earned (income; credit balance).
- * - `PAYABLE:<userId>`: money owed to a member (seller payout, buyer refund; credit balance).
+ * - `FEE_INCOME`: fees earned (income; credit balance). Only escrow fees so far: PRODUCT.md §6
+ *   names no platform commission on store orders, so order money never reaches this account.
+ * - `ORDER_HOLDING`: totals of paid store orders the platform holds until the order completes,
+ *   is refunded or is cancelled (a liability; credit balance).
+ * - `PAYABLE:<userId>`: money owed to a member (seller or store-owner payout, buyer refund;
+ *   credit balance).
  */
 
 /** Amounts held for escrow rooms. */
@@ -20,9 +26,11 @@ export const ESCROW_HOLDING = 'ESCROW_HOLDING';
 export const FEE_HOLDING = 'FEE_HOLDING';
 /** Fees earned. */
 export const FEE_INCOME = 'FEE_INCOME';
+/** Totals of paid store orders, held until the order completes, is refunded or cancelled. */
+export const ORDER_HOLDING = 'ORDER_HOLDING';
 
 /** The kinds of ledger account. */
-export type LedgerAccountKind = 'PROVIDER' | 'ESCROW_HOLDING' | 'FEE_HOLDING' | 'FEE_INCOME' | 'PAYABLE';
+export type LedgerAccountKind = 'PROVIDER' | 'ESCROW_HOLDING' | 'FEE_HOLDING' | 'FEE_INCOME' | 'ORDER_HOLDING' | 'PAYABLE';
 
 /** One leg of a transaction: `amount` in signed rupiah, debit positive, credit negative. */
 export interface Posting {
@@ -30,17 +38,40 @@ export interface Posting {
   amount: number;
 }
 
-/** Kinds of escrow money movement, one transaction each. */
-export type LedgerTransactionKind = 'FUND' | 'RELEASE' | 'REFUND' | 'SPLIT';
+/** Kinds of escrow-room money movement (PRODUCT.md §4), one transaction each. */
+export type EscrowLedgerKind = 'FUND' | 'RELEASE' | 'REFUND' | 'SPLIT';
+
+/**
+ * Kinds of store-order money movement (PRODUCT.md §6), one transaction each: ORDER_PAY when
+ * the order is paid, then either ORDER_RELEASE (the buyer completes it; the store owner is owed
+ * the total) or ORDER_REFUND (staff refund it, or cancel it after payment; the buyer is owed
+ * the total).
+ */
+export type OrderLedgerKind = 'ORDER_PAY' | 'ORDER_RELEASE' | 'ORDER_REFUND';
+
+/** Every kind of transaction. */
+export type LedgerTransactionKind = EscrowLedgerKind | OrderLedgerKind;
+
+/** The escrow-room kinds, frozen. */
+export const ESCROW_LEDGER_KINDS: readonly EscrowLedgerKind[] = Object.freeze(['FUND', 'RELEASE', 'REFUND', 'SPLIT']);
+/** The store-order kinds, frozen. */
+export const ORDER_LEDGER_KINDS: readonly OrderLedgerKind[] = Object.freeze(['ORDER_PAY', 'ORDER_RELEASE', 'ORDER_REFUND']);
+
+/** True for a store-order transaction kind ({@link ORDER_LEDGER_KINDS}). */
+export function isOrderLedgerKind(kind: string): kind is OrderLedgerKind {
+  return (ORDER_LEDGER_KINDS as readonly string[]).includes(kind);
+}
 
 /**
  * A booked transaction, as given to {@link checkLedgerInvariants}. `roomId` (optional)
- * links it to an escrow room for the per-room checks.
+ * links an escrow transaction to its room for the per-room checks, `orderId` (optional) a
+ * store-order transaction to its order for the per-order checks.
  */
 export interface LedgerTransaction {
   kind: LedgerTransactionKind;
   postings: Posting[];
   roomId?: string;
+  orderId?: string;
 }
 
 /** What the room table says about a room, for the per-room checks: rupiah `amount` and `fee`. */
@@ -50,6 +81,29 @@ export interface LedgerRoom {
   amount: number;
   fee: number;
 }
+
+/**
+ * What the order table says about an order, for the per-order checks: its `status`, its
+ * `total` (rupiah, goods + shipping, what the buyer pays) and `paid`: whether it was ever
+ * paid (its paidAt is set). `paid` is only consulted for CANCELLED orders, which may have been
+ * cancelled before or after payment; without it either is accepted.
+ */
+export interface LedgerOrder {
+  id: string;
+  status: OrderStatus;
+  total: number;
+  paid?: boolean;
+}
+
+/**
+ * Order statuses whose total the platform holds in ORDER_HOLDING: paid, and neither completed
+ * (released to the store) nor refunded or cancelled (owed back to the buyer). From
+ * ORDER_TRANSITIONS in order.ts (PRODUCT.md §6). Frozen.
+ */
+export const ORDER_HELD_STATUSES: readonly OrderStatus[] = Object.freeze(['PAID', 'PROCESSING', 'SHIPPED', 'DELIVERED']);
+
+/** Order statuses that can only be reached by paying (so exactly one ORDER_PAY). Frozen. */
+export const ORDER_PAID_STATUSES: readonly OrderStatus[] = Object.freeze([...ORDER_HELD_STATUSES, 'COMPLETED', 'REFUNDED']);
 
 const NAME = /^[^\s:]+$/u;
 
@@ -81,7 +135,7 @@ export function payableAccount(userId: string): string {
  * PAYABLE; `null` for anything that is not a well-formed account.
  */
 export function parseAccount(account: string): { kind: LedgerAccountKind; id?: string } | null {
-  if (account === ESCROW_HOLDING || account === FEE_HOLDING || account === FEE_INCOME) return { kind: account };
+  if (account === ESCROW_HOLDING || account === FEE_HOLDING || account === FEE_INCOME || account === ORDER_HOLDING) return { kind: account };
   const m = /^(PROVIDER|PAYABLE):([^\s:]+)$/u.exec(typeof account === 'string' ? account : '');
   return m ? { kind: m[1] as LedgerAccountKind, id: m[2] } : null;
 }
@@ -184,6 +238,67 @@ export function splitPostings(args: {
   ]);
 }
 
+/**
+ * Postings when a store order's `total` (rupiah: goods + shipping, PRODUCT.md §6) is paid at
+ * `provider` (a provider webhook, or staff confirming a manual transfer):
+ * PROVIDER:<provider> +total, ORDER_HOLDING −total. No fee: PRODUCT.md §6 names no platform
+ * commission on store orders. A zero total gives no legs.
+ * @throws DomainError BAD_USER_INPUT (field "provider" or "total") for a bad name or a total
+ *   that is not a non-negative safe integer.
+ */
+export function orderPaymentPostings(args: { provider: string; total: number }): Posting[] {
+  const provider = providerAccount(args.provider);
+  const total = checkMoney(args.total, 'total');
+  return nonZero([
+    { account: provider, amount: total },
+    { account: ORDER_HOLDING, amount: -total },
+  ]);
+}
+
+/**
+ * Postings when a paid store order is COMPLETED (PRODUCT.md §6; the buyer confirms, or a job
+ * does): the whole `total` (rupiah) becomes payable to the store's owner.
+ * ORDER_HOLDING +total, PAYABLE:<storeOwnerId> −total (no legs for a zero total).
+ * @throws DomainError BAD_USER_INPUT (field "userId" or "total").
+ */
+export function orderReleasePostings(args: { storeOwnerId: string; total: number }): Posting[] {
+  const owner = payableAccount(args.storeOwnerId);
+  const total = checkMoney(args.total, 'total');
+  return nonZero([
+    { account: ORDER_HOLDING, amount: total },
+    { account: owner, amount: -total },
+  ]);
+}
+
+/**
+ * Postings when a paid store order is REFUNDED, or CANCELLED after payment (PRODUCT.md §6):
+ * the buyer is owed everything paid, the `total` (rupiah).
+ * ORDER_HOLDING +total, PAYABLE:<buyerId> −total (no legs for a zero total).
+ * @throws DomainError BAD_USER_INPUT (field "userId" or "total").
+ */
+export function orderRefundPostings(args: { buyerId: string; total: number }): Posting[] {
+  const buyer = payableAccount(args.buyerId);
+  const total = checkMoney(args.total, 'total');
+  return nonZero([
+    { account: ORDER_HOLDING, amount: total },
+    { account: buyer, amount: -total },
+  ]);
+}
+
+/**
+ * The store-order settlement a move `from` → `to` books (ORDER_TRANSITIONS in order.ts,
+ * PRODUCT.md §6): ORDER_RELEASE (to the store owner) when the order becomes COMPLETED;
+ * ORDER_REFUND (to the buyer) when it becomes REFUNDED, or CANCELLED from a status that holds
+ * money ({@link ORDER_HELD_STATUSES}: cancelled after payment); null for every other pair
+ * (a cancellation before payment moves no money). ORDER_PAY is booked with the PAY event.
+ */
+export function orderSettlementOf(from: OrderStatus, to: OrderStatus): 'ORDER_RELEASE' | 'ORDER_REFUND' | null {
+  if (!ORDER_HELD_STATUSES.includes(from)) return null;
+  if (to === 'COMPLETED') return 'ORDER_RELEASE';
+  if (to === 'REFUNDED' || to === 'CANCELLED') return 'ORDER_REFUND';
+  return null;
+}
+
 /** Σ of the amounts, exactly (BigInt), so large safe integers cannot lose precision. */
 function exactSum(postings: Posting[]): bigint {
   return postings.reduce((s, p) => s + BigInt(p.amount), 0n);
@@ -252,6 +367,18 @@ export const LEDGER_TRANSACTION_SHAPES: Readonly<
     Object.freeze({ kind: 'FEE_HOLDING', sign: '+', max: 1 }),
     Object.freeze({ kind: 'FEE_INCOME', sign: '-', max: 1 }),
   ] as const),
+  ORDER_PAY: Object.freeze([
+    Object.freeze({ kind: 'PROVIDER', sign: '+', max: 1 }),
+    Object.freeze({ kind: 'ORDER_HOLDING', sign: '-', max: 1 }),
+  ] as const),
+  ORDER_RELEASE: Object.freeze([
+    Object.freeze({ kind: 'ORDER_HOLDING', sign: '+', max: 1 }),
+    Object.freeze({ kind: 'PAYABLE', sign: '-', max: 1 }),
+  ] as const),
+  ORDER_REFUND: Object.freeze([
+    Object.freeze({ kind: 'ORDER_HOLDING', sign: '+', max: 1 }),
+    Object.freeze({ kind: 'PAYABLE', sign: '-', max: 1 }),
+  ] as const),
 });
 
 /** Σ of the postings of `t` to accounts of `kind` (signed rupiah). */
@@ -268,7 +395,7 @@ const SETTLEMENT_OF: Partial<Record<EscrowStatus, LedgerTransactionKind>> = {
 };
 
 /**
- * Checks booked escrow transactions (in booking order) and returns every violation found as
+ * Checks booked transactions (in booking order) and returns every violation found as
  * a plain-English line; an empty list means the ledger is consistent. Transactions are
  * numbered from 0 in the messages ("transaction #2 (RELEASE): …"). The invariants:
  *
@@ -287,9 +414,13 @@ const SETTLEMENT_OF: Partial<Record<EscrowStatus, LedgerTransactionKind>> = {
  *    PAYABLE credits, refunded Σ over REFUND of (PAYABLE credits − FEE_HOLDING debit), split
  *    Σ over SPLIT of the PAYABLE credits; and the credit balance of FEE_HOLDING equals fees
  *    paid (Σ FUND of PROVIDER debit − ESCROW_HOLDING credit) − fees earned (Σ RELEASE and
- *    SPLIT of FEE_INCOME credits) − fees refunded (Σ REFUND of FEE_HOLDING debits).
- * 6. Only with `rooms` (the room table; transactions then carry `roomId`):
- *    a. every transaction names a listed room;
+ *    SPLIT of FEE_INCOME credits) − fees refunded (Σ REFUND of FEE_HOLDING debits); and the
+ *    credit balance of ORDER_HOLDING equals orders paid (Σ ORDER_PAY of PROVIDER debits) −
+ *    released (Σ ORDER_RELEASE of PAYABLE credits) − refunded (Σ ORDER_REFUND of PAYABLE
+ *    credits).
+ * 6. Only with `rooms` (the room table; escrow transactions then carry `roomId`). These apply
+ *    to every transaction that is not of a store-order kind ({@link ORDER_LEDGER_KINDS}):
+ *    a. every such transaction names a listed room;
  *    b. a room has exactly one FUND when its status is past AWAITING_PAYMENT and not
  *       CANCELLED, none otherwise; the FUND credits ESCROW_HOLDING with exactly the room's
  *       amount and FEE_HOLDING with exactly its fee;
@@ -299,11 +430,24 @@ const SETTLEMENT_OF: Partial<Record<EscrowStatus, LedgerTransactionKind>> = {
  *       the room's amount and FEE_HOLDING with exactly its fee;
  *    d. the credit balance of ESCROW_HOLDING equals Σ amount, and of FEE_HOLDING Σ fee, of
  *       the rooms whose status holds money ({@link ESCROW_HELD_STATUSES}).
- * Checks never throw on bad data; malformed postings are reported and skipped by 3–6.
+ * 7. Only with `orders` (the order table; store-order transactions then carry `orderId`).
+ *    These apply to the transactions of store-order kinds only:
+ *    a. every such transaction names a listed order;
+ *    b. an order has exactly one ORDER_PAY when its status can only be reached by paying
+ *       ({@link ORDER_PAID_STATUSES}), or it is CANCELLED with `paid` true; none when it is
+ *       PENDING_PAYMENT or CANCELLED with `paid` false (a CANCELLED order without `paid` may
+ *       have none or one); the ORDER_PAY credits ORDER_HOLDING with exactly the order's total;
+ *    c. a COMPLETED order has exactly one ORDER_RELEASE, a REFUNDED order, or a CANCELLED one
+ *       that was paid, exactly one ORDER_REFUND, booked after its ORDER_PAY, and no settlement
+ *       of the other kind; an order in any other status has none; the settlement debits
+ *       ORDER_HOLDING with exactly the order's total;
+ *    d. the credit balance of ORDER_HOLDING equals Σ total of the orders whose status holds
+ *       money ({@link ORDER_HELD_STATUSES}).
+ * Checks never throw on bad data; malformed postings are reported and skipped by 3–7.
  */
-export function checkLedgerInvariants(input: { transactions: LedgerTransaction[]; rooms?: LedgerRoom[] }): string[] {
+export function checkLedgerInvariants(input: { transactions: LedgerTransaction[]; rooms?: LedgerRoom[]; orders?: LedgerOrder[] }): string[] {
   const out: string[] = [];
-  const { transactions, rooms } = input;
+  const { transactions, rooms, orders } = input;
   const name = (i: number) => `transaction #${i} (${transactions[i].kind})`;
   const balances = new Map<string, number>();
   let funded = 0;
@@ -313,6 +457,9 @@ export function checkLedgerInvariants(input: { transactions: LedgerTransaction[]
   let feesPaid = 0;
   let feesEarned = 0;
   let feesRefunded = 0;
+  let ordersPaid = 0;
+  let ordersReleased = 0;
+  let ordersRefunded = 0;
 
   transactions.forEach((t, i) => {
     // 1. well-formed
@@ -379,6 +526,15 @@ export function checkLedgerInvariants(input: { transactions: LedgerTransaction[]
         splitOut += -legSum(tx, 'PAYABLE');
         feesEarned += -legSum(tx, 'FEE_INCOME');
         break;
+      case 'ORDER_PAY':
+        ordersPaid += legSum(tx, 'PROVIDER');
+        break;
+      case 'ORDER_RELEASE':
+        ordersReleased += -legSum(tx, 'PAYABLE');
+        break;
+      case 'ORDER_REFUND':
+        ordersRefunded += -legSum(tx, 'PAYABLE');
+        break;
       default:
         break;
     }
@@ -396,8 +552,14 @@ export function checkLedgerInvariants(input: { transactions: LedgerTransaction[]
   if (feesHeld !== expectFees) {
     out.push(`FEE_HOLDING holds ${feesHeld} but fees paid ${feesPaid} − earned ${feesEarned} − refunded ${feesRefunded} = ${expectFees}`);
   }
+  const ordersHeld = -(balances.get(ORDER_HOLDING) ?? 0);
+  const expectOrders = ordersPaid - ordersReleased - ordersRefunded;
+  if (ordersHeld !== expectOrders) {
+    out.push(`ORDER_HOLDING holds ${ordersHeld} but paid ${ordersPaid} − released ${ordersReleased} − refunded ${ordersRefunded} = ${expectOrders}`);
+  }
 
   if (rooms) out.push(...checkRooms(transactions, rooms, escrowHeld, feesHeld, name));
+  if (orders) out.push(...checkOrders(transactions, orders, ordersHeld, name));
   return out;
 }
 
@@ -412,6 +574,7 @@ function checkRooms(
   const out: string[] = [];
   const byRoom = new Map<string, number[]>(rooms.map((r) => [r.id, []]));
   transactions.forEach((t, i) => {
+    if (isOrderLedgerKind(t.kind)) return; // store-order money: invariant 7
     const list = t.roomId === undefined ? undefined : byRoom.get(t.roomId);
     if (list) list.push(i);
     else out.push(`${name(i)}: ${t.roomId === undefined ? 'has no roomId' : `names unknown room ${JSON.stringify(t.roomId)}`}`);
@@ -461,5 +624,49 @@ function checkRooms(
   }
   if (escrowHeld !== heldAmount) out.push(`ESCROW_HOLDING holds ${escrowHeld} but the rooms holding money total ${heldAmount}`);
   if (feesHeld !== heldFees) out.push(`FEE_HOLDING holds ${feesHeld} but the fees of the rooms holding money total ${heldFees}`);
+  return out;
+}
+
+/** Invariant 7 of {@link checkLedgerInvariants}. */
+function checkOrders(transactions: LedgerTransaction[], orders: LedgerOrder[], ordersHeld: number, name: (i: number) => string): string[] {
+  const out: string[] = [];
+  const byOrder = new Map<string, number[]>(orders.map((o) => [o.id, []]));
+  transactions.forEach((t, i) => {
+    if (!isOrderLedgerKind(t.kind)) return; // escrow money: invariant 6
+    const list = t.orderId === undefined ? undefined : byOrder.get(t.orderId);
+    if (list) list.push(i);
+    else out.push(`${name(i)}: ${t.orderId === undefined ? 'has no orderId' : `names unknown order ${JSON.stringify(t.orderId)}`}`);
+  });
+  const held = (i: number) => transactions[i].postings.filter((p) => p.account === ORDER_HOLDING).reduce((s, p) => s + p.amount, 0);
+  let heldTotal = 0;
+  for (const order of orders) {
+    const label = `order ${order.id} (${order.status})`;
+    const mine = byOrder.get(order.id)!;
+    const pays = mine.filter((i) => transactions[i].kind === 'ORDER_PAY');
+    const cancelled = order.status === 'CANCELLED';
+    const paid = ORDER_PAID_STATUSES.includes(order.status) || (cancelled && (order.paid ?? pays.length > 0));
+    if (pays.length !== (paid ? 1 : 0)) out.push(`${label}: has ${pays.length} ORDER_PAY transaction(s), expected ${paid ? 1 : 0}`);
+    for (const i of pays) {
+      if (-held(i) !== order.total) out.push(`${label}: ${name(i)} holds ${-held(i)}, the order's total is ${order.total}`);
+    }
+    const settlements = mine.filter((i) => transactions[i].kind !== 'ORDER_PAY');
+    const expected: OrderLedgerKind | undefined =
+      order.status === 'COMPLETED' ? 'ORDER_RELEASE' : order.status === 'REFUNDED' || (cancelled && paid) ? 'ORDER_REFUND' : undefined;
+    if (expected === undefined) {
+      if (settlements.length > 0) out.push(`${label}: has ${settlements.length} settlement transaction(s), expected none`);
+    } else {
+      const right = settlements.filter((i) => transactions[i].kind === expected);
+      if (right.length === 0) out.push(`${label}: has no ${expected} transaction`);
+      if (right.length > 1) out.push(`${label}: has ${right.length} ${expected} transactions, expected 1`);
+      const wrong = settlements.filter((i) => transactions[i].kind !== expected);
+      if (wrong.length > 0) out.push(`${label}: has ${wrong.map((i) => transactions[i].kind).join(', ')} besides its ${expected}`);
+      for (const i of right) {
+        if (pays.length > 0 && i < pays[0]) out.push(`${label}: ${name(i)} is booked before the order's ORDER_PAY`);
+        if (held(i) !== order.total) out.push(`${label}: ${name(i)} settles ${held(i)}, the order's total is ${order.total}`);
+      }
+    }
+    if (ORDER_HELD_STATUSES.includes(order.status)) heldTotal += order.total;
+  }
+  if (ordersHeld !== heldTotal) out.push(`ORDER_HOLDING holds ${ordersHeld} but the orders holding money total ${heldTotal}`);
   return out;
 }

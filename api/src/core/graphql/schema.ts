@@ -9,6 +9,7 @@ import { ConversationTradeResolver, DealResolver, DisputeResolver, OfferResolver
 import { ConversationResolver, MessageResolver } from '../../chat/chat.resolver.js';
 import { CommerceResolver, ListingStoreResolver, OrderItemResolver, StoreResolver } from '../../commerce/commerce.resolver.js';
 import { RestockItemResolver, RestockResolver } from '../../commerce/restock.resolver.js';
+import { ShippingAdminResolver } from '../../commerce/shipping-admin.resolver.js';
 import { EscrowResolver, PaymentResolver } from '../../escrow/escrow.resolver.js';
 import { NotificationResolver } from '../../notify/notification.resolver.js';
 import { IdentityResolver } from '../../identity/identity.resolver.js';
@@ -20,6 +21,7 @@ export const RESOLVERS = [
   ConversationResolver, MessageResolver, NotificationResolver,
   OfferResolver, DealResolver, ShipmentResolver, DisputeResolver, ConversationTradeResolver,
   EscrowResolver, PaymentResolver, CommerceResolver, OrderItemResolver, StoreResolver, ListingStoreResolver, RestockResolver, RestockItemResolver,
+  ShippingAdminResolver,
 ] as const;
 
 /** Builds the executable schema from the type-graphql classes. */
