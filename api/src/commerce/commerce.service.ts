@@ -1,5 +1,5 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { applyOrderEvent, orderPaymentPostings, orderRefundPostings, orderReleasePostings, orderSettlementOf, releasesStock, ORDER_RULES } from '@pasar/domain';
+import { applyOrderEvent, formatRupiah, orderPaymentPostings, orderRefundPostings, orderReleasePostings, orderSettlementOf, releasesStock, ORDER_RULES } from '@pasar/domain';
 import { isUuid } from '../catalog/listing.service.js';
 import { Listing } from '../catalog/listing.entity.js';
 import type { ReferenceService } from '../catalog/reference.service.js';
@@ -13,6 +13,7 @@ import { Role, User } from '../identity/user.entity.js';
 import { ORDER_SUBJECT, type LedgerService } from '../ledger/ledger.service.js';
 import type { NotificationService } from '../notify/notification.service.js';
 import { Payment, type PaymentProviderName } from '../payments/payment.entity.js';
+import type { PaymentRefusal } from '../payments/payment.service.js';
 import type { PaymentProvider } from '../payments/provider.js';
 import { CartItem } from './cart.entity.js';
 import { checkout, EXPIRE_ORDER_JOB, quoteLines } from './checkout.js';
@@ -68,8 +69,20 @@ export class CommerceService {
     return payment;
   }
 
-  /** Payment handlers of store orders, registered with the PaymentService (webhooks): paid → PAID, ORDER_PAY booked. */
+  /**
+   * Payment handlers of store orders, registered with the PaymentService (webhooks): paid → PAID,
+   * ORDER_PAY booked. An order that is no longer PENDING_PAYMENT (staff confirmed a manual
+   * transfer, another payment came first, it was cancelled or expired) refuses the payment; the
+   * PaymentService then books it as owed back to the buyer (UNMATCHED_PAYMENT).
+   */
   readonly paymentHandler = {
+    refusal: async (em: EntityManager, payment: Payment): Promise<PaymentRefusal | null> => {
+      const order = await em.findOneOrFail(Order, payment.subjectId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const link = `/pesanan/${order.id}`;
+      if (order.status !== 'PENDING_PAYMENT') return { reason: `pesanan ${order.number} sudah ${order.status}`, link };
+      if (payment.amount !== order.total) return { reason: `total pesanan ${order.number} adalah ${formatRupiah(order.total)}`, link };
+      return null;
+    },
     paid: async (em: EntityManager, payment: Payment): Promise<LiveEvent[]> => {
       const order = await em.findOneOrFail(Order, payment.subjectId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (payment.amount !== order.total) throw conflict('The payment does not match the order total.');

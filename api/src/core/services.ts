@@ -59,7 +59,7 @@ export function createServices(config: Config, storage: Storage, pubsub: AppPubS
   const notifications = new NotificationService();
   const ledger = new LedgerService();
   const providers = createProviders(config.payments);
-  const payments = new PaymentService(notifications, live);
+  const payments = new PaymentService(notifications, live, ledger);
   const escrow = new EscrowService(config, chat, notifications, ledger, providers, live, jobs);
   const commerce = new CommerceService(config, reference, notifications, live, jobs, providers, ledger);
   payments.register('ESCROW_ROOM', escrow.paymentHandler);

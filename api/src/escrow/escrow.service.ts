@@ -19,6 +19,7 @@ import { adminIds, Role, User } from '../identity/user.entity.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { NotificationService } from '../notify/notification.service.js';
 import { Payment, type PaymentProviderName } from '../payments/payment.entity.js';
+import type { PaymentRefusal } from '../payments/payment.service.js';
 import type { PaymentProvider } from '../payments/provider.js';
 import { Dispute, DisputeStatus } from '../trade/dispute.entity.js';
 import { Shipment } from '../trade/shipment.entity.js';
@@ -187,8 +188,20 @@ export class EscrowService {
     return this.reload(ctx, roomId);
   }
 
-  /** Payment handlers of escrow rooms, registered with the PaymentService (webhooks). */
+  /**
+   * Payment handlers of escrow rooms, registered with the PaymentService (webhooks). A room that
+   * is no longer AWAITING_PAYMENT (an admin confirmed a manual transfer, another payment came
+   * first, it was cancelled) refuses the payment; the PaymentService then books it as owed back
+   * to the buyer (UNMATCHED_PAYMENT).
+   */
   readonly paymentHandler = {
+    refusal: async (em: EntityManager, payment: Payment): Promise<PaymentRefusal | null> => {
+      const room = await this.lock(em, payment.subjectId);
+      const link = `/rekber/${room.id}`;
+      if (room.status !== 'AWAITING_PAYMENT') return { reason: `rekber "${room.title}" sudah ${room.status}`, link };
+      if (payment.amount !== room.total) return { reason: `total rekber "${room.title}" adalah ${fmt(room.total)}`, link };
+      return null;
+    },
     paid: async (em: EntityManager, payment: Payment): Promise<LiveEvent[]> => this.fund(em, await this.lock(em, payment.subjectId), payment),
     failed: async (em: EntityManager, payment: Payment): Promise<LiveEvent[]> => {
       const room = await em.findOneOrFail(EscrowRoom, payment.subjectId);

@@ -5,7 +5,9 @@ import { BigIntType, Collection, Entity, Index, ManyToOne, OneToMany, PrimaryKey
  * One balanced movement of money (PRODUCT §4: "every rupiah is in a double-entry platform
  * ledger"; store orders, §6, too). `idempotencyKey` is unique: the same movement (e.g.
  * "release:<room>", "order-pay:<order>") can never be booked twice, whatever retries or races
- * happen. `subjectType` is ESCROW_ROOM or ORDER, `subjectId` that room's or order's id.
+ * happen. `subjectType` is ESCROW_ROOM or ORDER, `subjectId` that room's or order's id; or
+ * PAYMENT (an UNMATCHED_PAYMENT, "unmatched:<payment>": a provider payment its room or order
+ * could no longer take, owed back to the payer), `subjectId` the payment's id.
  */
 @Entity({ tableName: 'ledger_transactions' })
 @Index({ properties: ['subjectType', 'subjectId'] })
@@ -16,7 +18,7 @@ export class LedgerTransaction {
   @Property({ type: 'text', unique: true })
   idempotencyKey: string;
 
-  /** Escrow rooms: FUND, RELEASE, REFUND or SPLIT; store orders: ORDER_PAY, ORDER_RELEASE or ORDER_REFUND. */
+  /** Escrow rooms: FUND, RELEASE, REFUND or SPLIT; store orders: ORDER_PAY, ORDER_RELEASE or ORDER_REFUND; payments: UNMATCHED_PAYMENT. */
   @Property({ type: 'text' })
   kind: string;
 

@@ -2,17 +2,23 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertBalanced, checkLedgerInvariants, type EscrowStatus, type LedgerTransaction, type LedgerTransactionKind, type OrderStatus, type Posting } from '@pasar/domain';
 
-/** Escrow rooms: FUND, RELEASE, REFUND, SPLIT; store orders: ORDER_PAY, ORDER_RELEASE, ORDER_REFUND (packages/domain ledger.ts). */
+/**
+ * Escrow rooms: FUND, RELEASE, REFUND, SPLIT; store orders: ORDER_PAY, ORDER_RELEASE, ORDER_REFUND;
+ * a provider payment its subject could no longer take: UNMATCHED_PAYMENT (packages/domain ledger.ts).
+ */
 export type LedgerKind = LedgerTransactionKind;
 
 /** The `subject.type` of escrow-room transactions (as for their payments). */
 export const ROOM_SUBJECT = 'ESCROW_ROOM';
 /** The `subject.type` of store-order transactions (as for their payments). */
 export const ORDER_SUBJECT = 'ORDER';
+/** The `subject.type` of UNMATCHED_PAYMENT transactions: `subject.id` is the payment's id (it funds no room or order). */
+export const PAYMENT_SUBJECT = 'PAYMENT';
 
 /**
- * The platform's double-entry ledger (PRODUCT §4, §6): every movement of escrow-room and
- * store-order money is one balanced transaction with an idempotency key. Booking the same key
+ * The platform's double-entry ledger (PRODUCT §4, §6, §11): every movement of escrow-room and
+ * store-order money, and every provider payment that arrived when its room or order could no
+ * longer take it, is one balanced transaction with an idempotency key. Booking the same key
  * twice writes nothing, so a retried webhook or a racing confirmation can never move money
  * twice. Balances are derived from postings, never stored.
  */
@@ -55,6 +61,7 @@ export class LedgerService {
         t = { kind: r.kind, postings: [] };
         if (r.subject_type === ROOM_SUBJECT) t.roomId = r.subject_id;
         else if (r.subject_type === ORDER_SUBJECT) t.orderId = r.subject_id;
+        else if (r.subject_type === PAYMENT_SUBJECT) t.paymentId = r.subject_id;
         byId.set(r.id, t);
       }
       if (r.account) t.postings.push({ account: r.account, amount: Number(r.amount) });
@@ -64,6 +71,10 @@ export class LedgerService {
       .map((r) => ({ id: r.id, status: r.status, amount: Number(r.amount), fee: Number(r.fee) }));
     const orders = (await em.execute<{ id: string; status: OrderStatus; total: string; paid: boolean }[]>(`select id, status, total, paid_at is not null as paid from orders`))
       .map((o) => ({ id: o.id, status: o.status, total: Number(o.total), paid: o.paid }));
-    return checkLedgerInvariants({ transactions: [...byId.values()], rooms, orders });
+    // The payments that UNMATCHED_PAYMENT transactions name (booked to their provider, owed to their payer).
+    const payments = (await em.execute<{ id: string; provider: string; payer_id: string; amount: string; status: string }[]>(
+      `select id, provider, payer_id, amount, status from payments where id in (select subject_id from ledger_transactions where subject_type = ?)`, [PAYMENT_SUBJECT]))
+      .map((p) => ({ id: p.id, provider: p.provider, payerId: p.payer_id, amount: Number(p.amount), status: p.status }));
+    return checkLedgerInvariants({ transactions: [...byId.values()], rooms, orders, payments });
   }
 }

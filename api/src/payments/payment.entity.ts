@@ -99,7 +99,7 @@ export class PaymentEvent {
   @Property({ type: 'uuid', nullable: true })
   paymentId?: string;
 
-  /** What we did with it: APPLIED, IGNORED, AMOUNT_MISMATCH, UNKNOWN_ORDER. */
+  /** What we did with it: APPLIED, UNMATCHED (paid, but its subject could no longer take it: owed back), IGNORED, AMOUNT_MISMATCH, UNKNOWN_ORDER. */
   @Property({ type: 'text' })
   outcome: string;
 

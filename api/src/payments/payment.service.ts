@@ -1,15 +1,29 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { formatRupiah } from '@pasar/domain';
+import { formatRupiah, unmatchedPaymentPostings } from '@pasar/domain';
 import { isUuid } from '../catalog/listing.service.js';
 import type { LiveEvent } from '../core/live.js';
 import type { Live } from '../core/live.js';
 import { adminIds } from '../identity/user.entity.js';
+import { PAYMENT_SUBJECT, type LedgerService } from '../ledger/ledger.service.js';
 import type { NotificationService } from '../notify/notification.service.js';
 import { Payment } from './payment.entity.js';
 import type { WebhookEvent } from './provider.js';
 
+/** Why a subject cannot take a payment that was made for it, for the alerts: e.g. "pesanan PSR-1 sudah PAID", and its page. */
+export interface PaymentRefusal {
+  reason: string;
+  link: string;
+}
+
 /** What a trade module does when one of its payments is paid, or fails/expires (inside the webhook's transaction). */
 export interface PaymentSubjectHandler {
+  /**
+   * Locks the payment's subject (escrow room, store order) for the rest of the transaction
+   * and says whether it can still take `payment`: null when it can (it waits for payment of
+   * exactly this amount), else why not (paid by another route meanwhile, cancelled, expired).
+   */
+  refusal(em: EntityManager, payment: Payment): Promise<PaymentRefusal | null>;
+  /** The subject takes `payment` (only after `refusal` returned null): it is paid, its money booked. */
   paid(em: EntityManager, payment: Payment): Promise<LiveEvent[]>;
   failed(em: EntityManager, payment: Payment): Promise<LiveEvent[]>;
 }
@@ -18,19 +32,23 @@ export interface PaymentSubjectHandler {
  * Provider notifications for every trade kind (PRODUCT §11): each exact notification is
  * recorded once (a replay is a DUPLICATE and changes nothing); an amount different from the
  * payment's changes nothing and alerts the admins; otherwise the payment's subject module
- * (escrow room, store order) applies it in the same transaction.
+ * (escrow room, store order) applies it in the same transaction. Money that arrived for a
+ * subject that can no longer take it (paid by another route, cancelled, expired) is never
+ * lost nor refused: the payment is PAID, the amount booked as owed back to the payer
+ * (UNMATCHED_PAYMENT, "unmatched:<payment>": PROVIDER:<provider> +amount, PAYABLE:<payer>
+ * −amount), the admins and the payer are told, and the provider gets 200 (UNMATCHED).
  */
 export class PaymentService {
   private readonly handlers = new Map<string, PaymentSubjectHandler>();
 
-  constructor(private readonly notifications: NotificationService, private readonly live: Live) {}
+  constructor(private readonly notifications: NotificationService, private readonly live: Live, private readonly ledger: LedgerService) {}
 
   /** Registers the module that owns payments of `subjectType` (e.g. ESCROW_ROOM, ORDER). */
   register(subjectType: string, handler: PaymentSubjectHandler): void {
     this.handlers.set(subjectType, handler);
   }
 
-  /** Applies a verified notification; returns APPLIED, DUPLICATE, IGNORED, AMOUNT_MISMATCH or UNKNOWN_ORDER. */
+  /** Applies a verified notification; returns APPLIED, UNMATCHED, DUPLICATE, IGNORED, AMOUNT_MISMATCH or UNKNOWN_ORDER. */
   async onWebhook(root: EntityManager, event: WebhookEvent, payload: unknown): Promise<string> {
     const result = await root.fork().transactional(async (em): Promise<{ outcome: string; events: LiveEvent[] }> => {
       const seen = await em.execute<{ id: string }[]>(
@@ -54,7 +72,14 @@ export class PaymentService {
           `Pembayaran ${event.provider} ${payment.id}: diterima ${formatRupiah(event.amount)}, seharusnya ${formatRupiah(payment.amount)}. Tidak diproses.`, `/admin/rekber`));
         return { outcome: 'AMOUNT_MISMATCH', events };
       }
-      if (event.status === 'PAID' && payment.status === 'PENDING') {
+      // Money arrived (also after a failure: a Stripe intent can succeed on a retry after payment_failed).
+      if (event.status === 'PAID' && payment.status !== 'PAID') {
+        const refusal = await handler.refusal(em, payment);
+        if (refusal) {
+          const events = await this.unmatched(em, payment, refusal);
+          await record('UNMATCHED', payment.id);
+          return { outcome: 'UNMATCHED', events };
+        }
         const events = await handler.paid(em, payment);
         await record('APPLIED', payment.id);
         return { outcome: 'APPLIED', events };
@@ -70,5 +95,25 @@ export class PaymentService {
     });
     this.live.publish(result.events);
     return result.outcome;
+  }
+
+  /**
+   * `payment` arrived but its subject cannot take it: the payment is PAID (it was), its amount
+   * is booked at the provider and owed back to the payer (once: key "unmatched:<payment>"),
+   * and the admins (to pay it back) and the payer are told. The subject is left as it is.
+   */
+  private async unmatched(em: EntityManager, payment: Payment, refusal: PaymentRefusal): Promise<LiveEvent[]> {
+    payment.status = 'PAID';
+    payment.paidAt = new Date();
+    const payerId = payment.payer.id;
+    await this.ledger.post(em, `unmatched:${payment.id}`, 'UNMATCHED_PAYMENT', { type: PAYMENT_SUBJECT, id: payment.id },
+      unmatchedPaymentPostings({ provider: payment.provider, payerId, amount: payment.amount }));
+    const amount = formatRupiah(payment.amount);
+    return [
+      ...(await adminIds(em)).map((a) => this.notifications.notify(em, a, 'PAYMENT_UNMATCHED',
+        `Pembayaran ${payment.provider} ${payment.id} sebesar ${amount} diterima, tetapi ${refusal.reason}. Dana dicatat sebagai utang kepada pembayar; kembalikan dananya.`, refusal.link)),
+      this.notifications.notify(em, payerId, 'PAYMENT_UNMATCHED',
+        `Pembayaran ${amount} Anda diterima, tetapi ${refusal.reason}. Dana Anda tidak hilang: dicatat untuk dikembalikan, dan admin sudah diberi tahu.`, refusal.link),
+    ];
   }
 }

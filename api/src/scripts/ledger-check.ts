@@ -9,7 +9,8 @@ import { LedgerService } from '../ledger/ledger.service.js';
  * `npm run ledger:check`: verifies the ledger of DATABASE_URL (or the embedded database of
  * DATA_DIR): every transaction sums to zero; holding = funded − released − refunded − split;
  * order holding = paid − released − refunded; each room's and each store order's bookings
- * match its status. Prints the result; exits 1 on any violation.
+ * match its status; each payment owed back (UNMATCHED_PAYMENT) matches its PAID payment.
+ * Prints the result; exits 1 on any violation.
  */
 const config = loadConfig();
 const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dir: join(config.dataDir, 'pg'), port: config.embeddedPgPort });

@@ -12,11 +12,13 @@ import {
   ORDER_HOLDING,
   ORDER_LEDGER_KINDS,
   ORDER_PAID_STATUSES,
+  PAYMENT_LEDGER_KINDS,
   assertBalanced,
   balancesOf,
   checkLedgerInvariants,
   fundingPostings,
   isOrderLedgerKind,
+  isPaymentLedgerKind,
   orderPaymentPostings,
   orderRefundPostings,
   orderReleasePostings,
@@ -27,7 +29,9 @@ import {
   refundPostings,
   releasePostings,
   splitPostings,
+  unmatchedPaymentPostings,
   type LedgerOrder,
+  type LedgerPayment,
   type LedgerRoom,
   type LedgerTransaction,
   type Posting,
@@ -87,15 +91,19 @@ describe('accounts', () => {
   });
 
   it('transaction kinds: escrow and store-order kinds, each with a shape; order statuses that hold or were paid', () => {
-    expect(Object.keys(LEDGER_TRANSACTION_SHAPES).sort()).toEqual([...ESCROW_LEDGER_KINDS, ...ORDER_LEDGER_KINDS].sort());
+    expect(Object.keys(LEDGER_TRANSACTION_SHAPES).sort()).toEqual([...ESCROW_LEDGER_KINDS, ...ORDER_LEDGER_KINDS, ...PAYMENT_LEDGER_KINDS].sort());
     expect(ORDER_LEDGER_KINDS.map(isOrderLedgerKind)).toEqual([true, true, true]);
     expect(ESCROW_LEDGER_KINDS.some(isOrderLedgerKind)).toBe(false);
     expect(isOrderLedgerKind('PAYOUT')).toBe(false);
+    expect(PAYMENT_LEDGER_KINDS).toEqual(['UNMATCHED_PAYMENT']);
+    expect(isPaymentLedgerKind('UNMATCHED_PAYMENT')).toBe(true);
+    expect([...ESCROW_LEDGER_KINDS, ...ORDER_LEDGER_KINDS].some(isPaymentLedgerKind)).toBe(false);
+    expect(isOrderLedgerKind('UNMATCHED_PAYMENT')).toBe(false);
     expect(ORDER_HOLDING).toBe('ORDER_HOLDING');
     // Every order status is exactly one of: unpaid (PENDING_PAYMENT), either (CANCELLED), paid.
     expect(ORDER_STATUSES.filter((s) => !ORDER_PAID_STATUSES.includes(s))).toEqual(['PENDING_PAYMENT', 'CANCELLED']);
     expect(ORDER_HELD_STATUSES).toEqual(['PAID', 'PROCESSING', 'SHIPPED', 'DELIVERED']);
-    for (const list of [ESCROW_LEDGER_KINDS, ORDER_LEDGER_KINDS, ORDER_HELD_STATUSES, ORDER_PAID_STATUSES]) expect(Object.isFrozen(list)).toBe(true);
+    for (const list of [ESCROW_LEDGER_KINDS, ORDER_LEDGER_KINDS, PAYMENT_LEDGER_KINDS, ORDER_HELD_STATUSES, ORDER_PAID_STATUSES]) expect(Object.isFrozen(list)).toBe(true);
   });
 
   it('orderSettlementOf: which order moves release or refund the held total', () => {
@@ -185,6 +193,19 @@ describe('postings of each movement', () => {
       { account: 'ORDER_HOLDING', amount: 1_530_000 },
       { account: 'PAYABLE:b1', amount: -1_530_000 },
     ]);
+  });
+
+  it('a payment its subject could not take: provider debit, owed back to the payer', () => {
+    expect(unmatchedPaymentPostings({ provider: 'MIDTRANS', payerId: 'b1', amount: 160_000 })).toEqual([
+      { account: 'PROVIDER:MIDTRANS', amount: 160_000 },
+      { account: 'PAYABLE:b1', amount: -160_000 },
+    ]);
+    expect(unmatchedPaymentPostings({ provider: 'STRIPE', payerId: 'b1', amount: 0 })).toEqual([]);
+    expect(domainError(() => unmatchedPaymentPostings({ provider: 'MID TRANS', payerId: 'b1', amount: 1 })).field).toBe('provider');
+    expect(domainError(() => unmatchedPaymentPostings({ provider: 'MIDTRANS', payerId: 'a:b', amount: 1 })).field).toBe('userId');
+    for (const bad of [-1, 1.5, Number.NaN, 2 ** 53]) {
+      expect(domainError(() => unmatchedPaymentPostings({ provider: 'MIDTRANS', payerId: 'b1', amount: bad })).field).toBe('amount');
+    }
   });
 
   it('leaves zero legs out', () => {
@@ -821,5 +842,129 @@ describe('checkLedgerInvariants: store orders', () => {
     expect(balances.get(FEE_INCOME)).toBeUndefined();
     expect([...balances.values()].reduce((s, b) => s + b, 0)).toBe(0);
     expect([...finals].sort()).toEqual(['CANCELLED', 'COMPLETED', 'PAID', 'PENDING_PAYMENT', 'REFUNDED', 'SHIPPED']);
+  });
+});
+
+/**
+ * Payments that arrived when their subject could no longer take them, beside the sample rooms
+ * and orders: p1 paid room r4 after it was CANCELLED, p2 paid order o3 a second time (it was
+ * paid by p3), p4 paid order o5 after it was cancelled unpaid; p5 is a pending payment.
+ */
+function sampleUnmatched(): { transactions: LedgerTransaction[]; rooms: LedgerRoom[]; orders: LedgerOrder[]; payments: LedgerPayment[] } {
+  const r = sampleLedger();
+  const o = sampleOrders();
+  return {
+    rooms: r.rooms,
+    orders: o.orders,
+    payments: [
+      { id: 'p1', provider: 'MIDTRANS', payerId: 'b9', amount: 85_000, status: 'PAID' },
+      { id: 'p2', provider: 'MIDTRANS', payerId: 'b3', amount: 120_000, status: 'PAID' },
+      { id: 'p3', provider: 'STRIPE', payerId: 'b3', amount: 120_000, status: 'PAID' },
+      { id: 'p4', provider: 'STRIPE', payerId: 'b5', amount: 50_000, status: 'PAID' },
+      { id: 'p5', provider: 'MIDTRANS', payerId: 'b6', amount: 70_000, status: 'PENDING' },
+    ],
+    transactions: [
+      ...r.transactions,
+      ...o.transactions,
+      { kind: 'UNMATCHED_PAYMENT', paymentId: 'p1', postings: unmatchedPaymentPostings({ provider: 'MIDTRANS', payerId: 'b9', amount: 85_000 }) },
+      { kind: 'UNMATCHED_PAYMENT', paymentId: 'p2', postings: unmatchedPaymentPostings({ provider: 'MIDTRANS', payerId: 'b3', amount: 120_000 }) },
+      { kind: 'UNMATCHED_PAYMENT', paymentId: 'p4', postings: unmatchedPaymentPostings({ provider: 'STRIPE', payerId: 'b5', amount: 50_000 }) },
+    ],
+  };
+}
+
+describe('checkLedgerInvariants: payments their subject could not take (UNMATCHED_PAYMENT)', () => {
+  it('are consistent beside rooms and orders, with and without the tables; no room or order counts them as its payment', () => {
+    const l = sampleUnmatched();
+    expect(checkLedgerInvariants(l)).toEqual([]);
+    expect(checkLedgerInvariants({ transactions: l.transactions })).toEqual([]);
+    expect(checkLedgerInvariants({ transactions: l.transactions, rooms: l.rooms })).toEqual([]);
+    expect(checkLedgerInvariants({ transactions: l.transactions, orders: l.orders })).toEqual([]);
+    expect(checkLedgerInvariants({ transactions: l.transactions, payments: l.payments })).toEqual([]);
+    // Only the payments the transactions name need be given.
+    expect(checkLedgerInvariants({ ...l, payments: l.payments.filter((p) => ['p1', 'p2', 'p4'].includes(p.id)) })).toEqual([]);
+    // The money is at the providers and owed to the payers; no holding moves.
+    const before = balancesOf(sampleLedger().transactions.concat(sampleOrders().transactions).map((t) => t.postings));
+    const b = balancesOf(l.transactions.map((t) => t.postings));
+    for (const account of [ESCROW_HOLDING, FEE_HOLDING, FEE_INCOME, ORDER_HOLDING]) expect(b.get(account)).toBe(before.get(account));
+    expect([b.get('PAYABLE:b9'), b.get('PAYABLE:b3'), b.get('PAYABLE:b5')]).toEqual([-85_000, -120_000, -50_000]);
+    expect(b.get('PROVIDER:MIDTRANS')).toBe((before.get('PROVIDER:MIDTRANS') ?? 0) + 205_000);
+  });
+
+  it.each<[string, (l: ReturnType<typeof sampleUnmatched>) => void, string[]]>([
+    [
+      'one without its payment, and one naming an unknown payment',
+      (l) => {
+        delete l.transactions[12].paymentId;
+        l.transactions[13].paymentId = 'p9';
+      },
+      ['transaction #12 (UNMATCHED_PAYMENT): has no paymentId', 'transaction #13 (UNMATCHED_PAYMENT): names unknown payment "p9"'],
+    ],
+    [
+      'money booked for a payment that is not PAID',
+      (l) => {
+        l.transactions.push({ kind: 'UNMATCHED_PAYMENT', paymentId: 'p5', postings: unmatchedPaymentPostings({ provider: 'MIDTRANS', payerId: 'b6', amount: 70_000 }) });
+      },
+      ['payment p5 (PENDING): transaction #15 (UNMATCHED_PAYMENT) books money of a payment that is not PAID'],
+    ],
+    [
+      'the same payment booked twice',
+      (l) => {
+        l.transactions.push({ ...l.transactions[13] });
+      },
+      ['payment p2 (PAID): has more than one UNMATCHED_PAYMENT transaction'],
+    ],
+    [
+      'the wrong provider, the wrong payer and the wrong amount',
+      (l) => {
+        l.transactions[12].postings = unmatchedPaymentPostings({ provider: 'STRIPE', payerId: 'b9', amount: 85_000 });
+        l.transactions[13].postings = unmatchedPaymentPostings({ provider: 'MIDTRANS', payerId: 'st1', amount: 120_000 });
+        l.transactions[14].postings = unmatchedPaymentPostings({ provider: 'STRIPE', payerId: 'b5', amount: 5_000 });
+      },
+      [
+        'payment p1 (PAID): transaction #12 (UNMATCHED_PAYMENT) books PROVIDER:MIDTRANS 0 and PAYABLE:b9 -85000, the payment says 85000 paid at MIDTRANS by b9',
+        'payment p2 (PAID): transaction #13 (UNMATCHED_PAYMENT) books PROVIDER:MIDTRANS 120000 and PAYABLE:b3 0, the payment says 120000 paid at MIDTRANS by b3',
+        'payment p4 (PAID): transaction #14 (UNMATCHED_PAYMENT) books PROVIDER:STRIPE 5000 and PAYABLE:b5 -5000, the payment says 50000 paid at STRIPE by b5',
+      ],
+    ],
+    [
+      'one booked into a holding (shape), which the holdings then do not reconcile',
+      (l) => {
+        l.transactions[13].postings = orderPaymentPostings({ provider: 'MIDTRANS', total: 120_000 });
+      },
+      [
+        'transaction #13 (UNMATCHED_PAYMENT): a credit to ORDER_HOLDING is not allowed in UNMATCHED_PAYMENT',
+        'ORDER_HOLDING holds 240000 but paid 1940000 − released 1530000 − refunded 290000 = 120000',
+        'ORDER_HOLDING holds 240000 but the orders holding money total 120000',
+        'payment p2 (PAID): transaction #13 (UNMATCHED_PAYMENT) books PROVIDER:MIDTRANS 120000 and PAYABLE:b3 0, the payment says 120000 paid at MIDTRANS by b3',
+      ],
+    ],
+    [
+      'one that does not balance, or has two legs of a kind',
+      (l) => {
+        l.transactions[12].postings = [{ account: 'PROVIDER:MIDTRANS', amount: 85_000 }, { account: 'PAYABLE:b9', amount: -80_000 }];
+        l.transactions[14].postings = [
+          { account: 'PROVIDER:STRIPE', amount: 50_000 },
+          { account: 'PAYABLE:b5', amount: -25_000 },
+          { account: 'PAYABLE:b5', amount: -25_000 },
+        ];
+      },
+      [
+        'transaction #12 (UNMATCHED_PAYMENT): postings sum to 5000, not 0',
+        'transaction #14 (UNMATCHED_PAYMENT): more than 1 credit leg(s) to PAYABLE',
+        'payment p1 (PAID): transaction #12 (UNMATCHED_PAYMENT) books PROVIDER:MIDTRANS 85000 and PAYABLE:b9 -80000, the payment says 85000 paid at MIDTRANS by b9',
+      ],
+    ],
+    [
+      'an order payment booked as unmatched: the order then lacks its ORDER_PAY',
+      (l) => {
+        l.transactions[7] = { kind: 'UNMATCHED_PAYMENT', paymentId: 'p3', postings: unmatchedPaymentPostings({ provider: 'STRIPE', payerId: 'b3', amount: 120_000 }) };
+      },
+      ['order o3 (SHIPPED): has 0 ORDER_PAY transaction(s), expected 1', 'ORDER_HOLDING holds 0 but the orders holding money total 120000'],
+    ],
+  ])('detects %s', (_name, forge, expected) => {
+    const l = sampleUnmatched();
+    forge(l);
+    expect(checkLedgerInvariants(l)).toEqual(expected);
   });
 });

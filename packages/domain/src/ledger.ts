@@ -4,8 +4,9 @@ import type { OrderStatus } from './order.js';
 
 /**
  * Double-entry bookkeeping of platform money, pure: which postings each money movement of an
- * escrow room (PRODUCT.md §4) or a store order (PRODUCT.md §6) makes, and checks over a list
- * of booked transactions. Amounts are whole rupiah; a posting is signed: debit positive,
+ * escrow room (PRODUCT.md §4) or a store order (PRODUCT.md §6) makes, and a provider payment
+ * that arrived for neither (PRODUCT.md §11: its subject could no longer take it), and checks
+ * over a list of booked transactions. Amounts are whole rupiah; a posting is signed: debit positive,
  * credit negative; every transaction sums to 0.
  *
  * Accounts are strings:
@@ -16,8 +17,8 @@ import type { OrderStatus } from './order.js';
  *   names no platform commission on store orders, so order money never reaches this account.
  * - `ORDER_HOLDING`: totals of paid store orders the platform holds until the order completes,
  *   is refunded or is cancelled (a liability; credit balance).
- * - `PAYABLE:<userId>`: money owed to a member (seller or store-owner payout, buyer refund;
- *   credit balance).
+ * - `PAYABLE:<userId>`: money owed to a member (seller or store-owner payout, buyer refund,
+ *   a payment that arrived too late to be used; credit balance).
  */
 
 /** Amounts held for escrow rooms. */
@@ -49,29 +50,49 @@ export type EscrowLedgerKind = 'FUND' | 'RELEASE' | 'REFUND' | 'SPLIT';
  */
 export type OrderLedgerKind = 'ORDER_PAY' | 'ORDER_RELEASE' | 'ORDER_REFUND';
 
+/**
+ * Kinds of provider money that belongs to no trade: UNMATCHED_PAYMENT when a provider confirms a
+ * payment whose subject (an escrow room or a store order) can no longer take it: it was paid
+ * by another route meanwhile (a confirmed manual transfer, another payment), or cancelled or
+ * expired. The money did arrive, so it is booked, and owed back to the payer (PRODUCT.md §11;
+ * "every rupiah is in the ledger", §4). It funds nothing: neither the room nor the order
+ * counts it as its payment.
+ */
+export type PaymentLedgerKind = 'UNMATCHED_PAYMENT';
+
 /** Every kind of transaction. */
-export type LedgerTransactionKind = EscrowLedgerKind | OrderLedgerKind;
+export type LedgerTransactionKind = EscrowLedgerKind | OrderLedgerKind | PaymentLedgerKind;
 
 /** The escrow-room kinds, frozen. */
 export const ESCROW_LEDGER_KINDS: readonly EscrowLedgerKind[] = Object.freeze(['FUND', 'RELEASE', 'REFUND', 'SPLIT']);
 /** The store-order kinds, frozen. */
 export const ORDER_LEDGER_KINDS: readonly OrderLedgerKind[] = Object.freeze(['ORDER_PAY', 'ORDER_RELEASE', 'ORDER_REFUND']);
 
+/** The kinds of payments that belong to no trade, frozen. */
+export const PAYMENT_LEDGER_KINDS: readonly PaymentLedgerKind[] = Object.freeze(['UNMATCHED_PAYMENT']);
+
 /** True for a store-order transaction kind ({@link ORDER_LEDGER_KINDS}). */
 export function isOrderLedgerKind(kind: string): kind is OrderLedgerKind {
   return (ORDER_LEDGER_KINDS as readonly string[]).includes(kind);
 }
 
+/** True for a kind of payment that belongs to no trade ({@link PAYMENT_LEDGER_KINDS}). */
+export function isPaymentLedgerKind(kind: string): kind is PaymentLedgerKind {
+  return (PAYMENT_LEDGER_KINDS as readonly string[]).includes(kind);
+}
+
 /**
  * A booked transaction, as given to {@link checkLedgerInvariants}. `roomId` (optional)
  * links an escrow transaction to its room for the per-room checks, `orderId` (optional) a
- * store-order transaction to its order for the per-order checks.
+ * store-order transaction to its order for the per-order checks, `paymentId` (optional) an
+ * UNMATCHED_PAYMENT to its payment for the per-payment checks.
  */
 export interface LedgerTransaction {
   kind: LedgerTransactionKind;
   postings: Posting[];
   roomId?: string;
   orderId?: string;
+  paymentId?: string;
 }
 
 /** What the room table says about a room, for the per-room checks: rupiah `amount` and `fee`. */
@@ -93,6 +114,19 @@ export interface LedgerOrder {
   status: OrderStatus;
   total: number;
   paid?: boolean;
+}
+
+/**
+ * What the payment table says about a payment, for the per-payment checks of UNMATCHED_PAYMENT
+ * transactions: its `provider` (name), `payerId`, `amount` (rupiah) and `status` (PENDING,
+ * PAID, FAILED, EXPIRED).
+ */
+export interface LedgerPayment {
+  id: string;
+  provider: string;
+  payerId: string;
+  amount: number;
+  status: string;
 }
 
 /**
@@ -286,6 +320,23 @@ export function orderRefundPostings(args: { buyerId: string; total: number }): P
 }
 
 /**
+ * Postings when `provider` confirms a payment of `amount` (rupiah) by `payerId` whose subject
+ * can no longer take it (already paid another way, cancelled or expired; see
+ * {@link PaymentLedgerKind}): the money is at the provider and owed back to the payer.
+ * PROVIDER:<provider> +amount, PAYABLE:<payerId> −amount (no legs for a zero amount).
+ * @throws DomainError BAD_USER_INPUT (field "provider", "userId" or "amount").
+ */
+export function unmatchedPaymentPostings(args: { provider: string; payerId: string; amount: number }): Posting[] {
+  const provider = providerAccount(args.provider);
+  const payer = payableAccount(args.payerId);
+  const amount = checkMoney(args.amount, 'amount');
+  return nonZero([
+    { account: provider, amount },
+    { account: payer, amount: -amount },
+  ]);
+}
+
+/**
  * The store-order settlement a move `from` → `to` books (ORDER_TRANSITIONS in order.ts,
  * PRODUCT.md §6): ORDER_RELEASE (to the store owner) when the order becomes COMPLETED;
  * ORDER_REFUND (to the buyer) when it becomes REFUNDED, or CANCELLED from a status that holds
@@ -379,6 +430,10 @@ export const LEDGER_TRANSACTION_SHAPES: Readonly<
     Object.freeze({ kind: 'ORDER_HOLDING', sign: '+', max: 1 }),
     Object.freeze({ kind: 'PAYABLE', sign: '-', max: 1 }),
   ] as const),
+  UNMATCHED_PAYMENT: Object.freeze([
+    Object.freeze({ kind: 'PROVIDER', sign: '+', max: 1 }),
+    Object.freeze({ kind: 'PAYABLE', sign: '-', max: 1 }),
+  ] as const),
 });
 
 /** Σ of the postings of `t` to accounts of `kind` (signed rupiah). */
@@ -417,9 +472,10 @@ const SETTLEMENT_OF: Partial<Record<EscrowStatus, LedgerTransactionKind>> = {
  *    SPLIT of FEE_INCOME credits) − fees refunded (Σ REFUND of FEE_HOLDING debits); and the
  *    credit balance of ORDER_HOLDING equals orders paid (Σ ORDER_PAY of PROVIDER debits) −
  *    released (Σ ORDER_RELEASE of PAYABLE credits) − refunded (Σ ORDER_REFUND of PAYABLE
- *    credits).
+ *    credits). UNMATCHED_PAYMENT touches no holding (by 3).
  * 6. Only with `rooms` (the room table; escrow transactions then carry `roomId`). These apply
- *    to every transaction that is not of a store-order kind ({@link ORDER_LEDGER_KINDS}):
+ *    to every transaction that is neither of a store-order kind ({@link ORDER_LEDGER_KINDS})
+ *    nor UNMATCHED_PAYMENT ({@link PAYMENT_LEDGER_KINDS}):
  *    a. every such transaction names a listed room;
  *    b. a room has exactly one FUND when its status is past AWAITING_PAYMENT and not
  *       CANCELLED, none otherwise; the FUND credits ESCROW_HOLDING with exactly the room's
@@ -443,11 +499,23 @@ const SETTLEMENT_OF: Partial<Record<EscrowStatus, LedgerTransactionKind>> = {
  *       ORDER_HOLDING with exactly the order's total;
  *    d. the credit balance of ORDER_HOLDING equals Σ total of the orders whose status holds
  *       money ({@link ORDER_HELD_STATUSES}).
- * Checks never throw on bad data; malformed postings are reported and skipped by 3–7.
+ *    An UNMATCHED_PAYMENT is never an order's (nor a room's) payment, whatever its payment was for.
+ * 8. Only with `payments` (the payment table, or at least the payments the UNMATCHED_PAYMENT
+ *    transactions name; those then carry `paymentId`):
+ *    a. every UNMATCHED_PAYMENT names a listed payment, and that payment is PAID;
+ *    b. a payment has at most one UNMATCHED_PAYMENT;
+ *    c. it debits exactly the payment's amount to PROVIDER:<its provider> and credits exactly
+ *       that amount to PAYABLE:<its payer>.
+ * Checks never throw on bad data; malformed postings are reported and skipped by 3–8.
  */
-export function checkLedgerInvariants(input: { transactions: LedgerTransaction[]; rooms?: LedgerRoom[]; orders?: LedgerOrder[] }): string[] {
+export function checkLedgerInvariants(input: {
+  transactions: LedgerTransaction[];
+  rooms?: LedgerRoom[];
+  orders?: LedgerOrder[];
+  payments?: LedgerPayment[];
+}): string[] {
   const out: string[] = [];
-  const { transactions, rooms, orders } = input;
+  const { transactions, rooms, orders, payments } = input;
   const name = (i: number) => `transaction #${i} (${transactions[i].kind})`;
   const balances = new Map<string, number>();
   let funded = 0;
@@ -560,6 +628,7 @@ export function checkLedgerInvariants(input: { transactions: LedgerTransaction[]
 
   if (rooms) out.push(...checkRooms(transactions, rooms, escrowHeld, feesHeld, name));
   if (orders) out.push(...checkOrders(transactions, orders, ordersHeld, name));
+  if (payments) out.push(...checkUnmatchedPayments(transactions, payments, name));
   return out;
 }
 
@@ -574,7 +643,7 @@ function checkRooms(
   const out: string[] = [];
   const byRoom = new Map<string, number[]>(rooms.map((r) => [r.id, []]));
   transactions.forEach((t, i) => {
-    if (isOrderLedgerKind(t.kind)) return; // store-order money: invariant 7
+    if (isOrderLedgerKind(t.kind) || isPaymentLedgerKind(t.kind)) return; // store-order money: 7; no room's: 8
     const list = t.roomId === undefined ? undefined : byRoom.get(t.roomId);
     if (list) list.push(i);
     else out.push(`${name(i)}: ${t.roomId === undefined ? 'has no roomId' : `names unknown room ${JSON.stringify(t.roomId)}`}`);
@@ -668,5 +737,32 @@ function checkOrders(transactions: LedgerTransaction[], orders: LedgerOrder[], o
     if (ORDER_HELD_STATUSES.includes(order.status)) heldTotal += order.total;
   }
   if (ordersHeld !== heldTotal) out.push(`ORDER_HOLDING holds ${ordersHeld} but the orders holding money total ${heldTotal}`);
+  return out;
+}
+
+/** Invariant 8 of {@link checkLedgerInvariants}. */
+function checkUnmatchedPayments(transactions: LedgerTransaction[], payments: LedgerPayment[], name: (i: number) => string): string[] {
+  const out: string[] = [];
+  const byId = new Map(payments.map((p) => [p.id, p]));
+  const seen = new Map<string, number>();
+  transactions.forEach((t, i) => {
+    if (!isPaymentLedgerKind(t.kind)) return;
+    const payment = t.paymentId === undefined ? undefined : byId.get(t.paymentId);
+    if (!payment) {
+      out.push(`${name(i)}: ${t.paymentId === undefined ? 'has no paymentId' : `names unknown payment ${JSON.stringify(t.paymentId)}`}`);
+      return;
+    }
+    const label = `payment ${payment.id} (${payment.status})`;
+    if (payment.status !== 'PAID') out.push(`${label}: ${name(i)} books money of a payment that is not PAID`);
+    const n = (seen.get(payment.id) ?? 0) + 1;
+    seen.set(payment.id, n);
+    if (n === 2) out.push(`${label}: has more than one ${t.kind} transaction`);
+    const at = (account: string) => t.postings.filter((p) => p.account === account).reduce((s, p) => s + p.amount, 0);
+    const provider = `PROVIDER:${payment.provider}`;
+    const payer = `PAYABLE:${payment.payerId}`;
+    if (at(provider) !== payment.amount || at(payer) !== -payment.amount) {
+      out.push(`${label}: ${name(i)} books ${provider} ${at(provider)} and ${payer} ${at(payer)}, the payment says ${payment.amount} paid at ${payment.provider} by ${payment.payerId}`);
+    }
+  });
   return out;
 }

@@ -10,8 +10,9 @@ const PATHS: Record<string, ProviderName> = { midtrans: 'MIDTRANS', stripe: 'STR
  * POST /webhooks/midtrans and /webhooks/stripe (PRODUCT §11): the raw body is verified by
  * the provider (signature_key for Midtrans, Stripe-Signature for Stripe): a bad signature
  * answers 401 and changes nothing. A verified event is applied idempotently; the answer is
- * 200 with what was done (APPLIED, DUPLICATE, IGNORED, AMOUNT_MISMATCH, UNKNOWN_ORDER), so
- * providers stop retrying. 404 when the provider is not configured.
+ * 200 with what was done (APPLIED, UNMATCHED: paid for a room or order that could no longer
+ * take it, booked as owed back to the payer; DUPLICATE, IGNORED, AMOUNT_MISMATCH,
+ * UNKNOWN_ORDER), so providers stop retrying. 404 when the provider is not configured.
  */
 export function webhooksRouter(services: Services, em: () => EntityManager, log: Logger): Router {
   const router = express.Router();
