@@ -104,6 +104,10 @@ export class Listing {
   @ManyToOne('Store', { ref: true, nullable: true })
   store?: Ref<import('../commerce/store.entity.js').Store>;
 
+  /** SALE in a store: the supplier it is restocked from (PRODUCT §6); shown to the store's staff only. */
+  @ManyToOne('Supplier', { ref: true, nullable: true, deleteRule: 'set null' })
+  supplier?: Ref<import('../commerce/restock.entity.js').Supplier>;
+
   /** SALE: alert the store's staff when stock falls to this or below. */
   @Property({ type: 'integer', nullable: true })
   @Field(() => Int, { nullable: true, description: 'SALE in a store: low-stock threshold.' })

@@ -1,18 +1,20 @@
 import { cartTotals } from '@pasar/domain';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { City } from '../catalog/city.entity.js';
+import { Photo } from '../catalog/photo.entity.js';
 import { Listing } from '../catalog/listing.entity.js';
 import type { AuthedContext, Context } from '../core/context.js';
 import { always, ownTopic, subscribeChecked } from '../core/graphql/subscriptions.js';
 import { notFound } from '../core/graphql/errors.js';
 import type { Topics } from '../core/pubsub.js';
-import { User } from '../identity/user.entity.js';
+import { Role, User } from '../identity/user.entity.js';
 import type { CartLine } from './commerce.service.js';
 import { Conversation } from '../chat/conversation.entity.js';
 import { Payment, PaymentProviderName } from '../payments/payment.entity.js';
 import { Cart, CheckoutInput, OrderAction, ShippingQuoteView, StoreAnalyticsView, StoreInput } from './commerce.types.js';
 import { Order, OrderItem, OrderStatus } from './order.entity.js';
 import { ShippingService } from './shipping-service.entity.js';
+import { Supplier } from './restock.entity.js';
 import { Store } from './store.entity.js';
 
 const toCart = (lines: CartLine[]): Cart => ({ lines, ...cartTotals(lines.map((l) => ({ unitPrice: l.listing.price ?? 0, quantity: l.quantity }))) });
@@ -196,15 +198,19 @@ export class StoreResolver {
   }
 
   @Authorized()
-  @Mutation(() => Listing, { description: 'Puts one of your SALE listings in your store (storeId null takes it out), with its low-stock threshold and featured flag.' })
+  @Mutation(() => Listing, {
+    description: 'Puts one of your SALE listings in your store (storeId null takes it out) and sets ALL its store settings: low-stock threshold, featured flag and supplier (omitted = none). '
+      + 'NOT_FOUND for a listing that is not yours; BAD_USER_INPUT "listingId" (not SALE), "lowStockThreshold" (whole number ≥ 0), "supplierId" (not a supplier of that store).',
+  })
   setStoreProduct(
     @Arg('listingId', () => ID) listingId: string,
     @Arg('storeId', () => ID, { nullable: true }) storeId: string | null,
     @Ctx() ctx: AuthedContext,
     @Arg('lowStockThreshold', () => Int, { nullable: true }) lowStockThreshold?: number | null,
     @Arg('featured', () => Boolean, { defaultValue: false }) featured = false,
+    @Arg('supplierId', () => ID, { nullable: true }) supplierId?: string | null,
   ): Promise<Listing> {
-    return ctx.services.stores.setProduct(ctx, listingId, storeId, lowStockThreshold ?? null, featured);
+    return ctx.services.stores.setProduct(ctx, listingId, storeId, lowStockThreshold ?? null, featured, supplierId ?? null);
   }
 
   @Authorized()
@@ -216,6 +222,11 @@ export class StoreResolver {
   @FieldResolver(() => City)
   city(@Root() store: Store, @Ctx() ctx: Context): City {
     return ctx.services.reference.city(store.city.unwrap().code)!;
+  }
+
+  @FieldResolver(() => Photo, { nullable: true, description: 'The store\'s logo.' })
+  async logo(@Root() store: Store): Promise<Photo | null> {
+    return store.logo ? ((await store.logo.load()) as Photo) ?? null : null;
   }
 
   @FieldResolver(() => User)
@@ -235,5 +246,12 @@ export class ListingStoreResolver {
   @FieldResolver(() => Store, { nullable: true, description: 'SALE: the store selling it.' })
   async store(@Root() listing: Listing): Promise<Store | null> {
     return listing.store ? ((await listing.store.load()) as Store) ?? null : null;
+  }
+
+  @FieldResolver(() => Supplier, { nullable: true, description: 'SALE in a store: the supplier it is restocked from. Only the store\'s staff and admins see it (null for everyone else).' })
+  async supplier(@Root() listing: Listing, @Ctx() ctx: Context): Promise<Supplier | null> {
+    if (!listing.supplier || !listing.store || !ctx.user) return null;
+    if (ctx.user.role !== Role.ADMIN && !(await ctx.services.stores.staffedStoreIds(ctx)).has(listing.store.id)) return null;
+    return ((await listing.supplier.load()) as Supplier) ?? null;
   }
 }

@@ -58,6 +58,8 @@ export class StoreInput {
   @Field(() => String, { nullable: true }) phone?: string | null;
   @Field(() => String, { nullable: true }) hours?: string | null;
   @Field(() => String, { nullable: true, description: 'Hex colour, e.g. "#b91c1c".' }) color?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Logo: the id of a photo you uploaded (POST /uploads) that no listing uses. On update, omitted keeps the logo and null removes it. BAD_USER_INPUT otherwise.' })
+  logoPhotoId?: string | null;
 }
 
 @ObjectType()

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Entity, ManyToOne, OptionalProps, PrimaryKey, PrimaryKeyProp, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { City } from '../catalog/city.entity.js';
+import { Photo } from '../catalog/photo.entity.js';
 import { User } from '../identity/user.entity.js';
 
 /** A store (PRODUCT §6): a member's shop whose SALE listings are its products. */
@@ -45,6 +46,10 @@ export class Store {
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'Brand colour, hex.' })
   color?: string;
+
+  /** The store's logo: a photo its owner uploaded (POST /uploads). */
+  @ManyToOne(() => Photo, { ref: true, nullable: true, deleteRule: 'set null' })
+  logo?: Ref<Photo>;
 
   @Property({ type: 'timestamptz' })
   @Field()

@@ -3,14 +3,19 @@ import { isUuid } from '../catalog/listing.service.js';
 import { Listing } from '../catalog/listing.entity.js';
 import { ListingKind, ListingStatus } from '../catalog/listing.enums.js';
 import { City } from '../catalog/city.entity.js';
+import { Photo } from '../catalog/photo.entity.js';
 import type { ReferenceService } from '../catalog/reference.service.js';
 import type { ChatService } from '../chat/chat.service.js';
 import { Conversation, ConversationKind } from '../chat/conversation.entity.js';
-import type { AuthedContext } from '../core/context.js';
+import { memo, type AuthedContext, type Context } from '../core/context.js';
 import { badInput, conflict, forbidden, notFound } from '../core/graphql/errors.js';
 import { Role, User } from '../identity/user.entity.js';
 import { Order, type OrderStatus } from './order.entity.js';
+import { Supplier } from './restock.entity.js';
 import { Store, StoreStaff, storeStaffIds } from './store.entity.js';
+
+/** A store profile as given to createStore / updateStore (StoreInput); logoPhotoId: undefined keeps, null removes. */
+type StoreFields = { name: string; slug: string; address: string; cityCode: string; phone?: string | null; hours?: string | null; color?: string | null; logoPhotoId?: string | null };
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/;
 
@@ -31,21 +36,23 @@ export class StoreService {
   constructor(private readonly reference: ReferenceService, private readonly chat: ChatService) {}
 
   /** Opens a store owned by the caller (one per member). */
-  async create(ctx: AuthedContext, input: { name: string; slug: string; address: string; cityCode: string; phone?: string | null; hours?: string | null; color?: string | null }): Promise<Store> {
+  async create(ctx: AuthedContext, input: StoreFields): Promise<Store> {
     const fields = this.validate(input);
     if (await ctx.em.count(Store, { owner: ctx.user.id })) throw conflict('You already have a store.');
     if (await ctx.em.count(Store, { slug: fields.slug })) throw conflict('This address is taken.', 'slug');
     const store = new Store({ ...fields, owner: ctx.em.getReference(User, ctx.user.id, { wrapped: true }), city: ctx.em.getReference(City, fields.cityCode, { wrapped: true }) });
+    if (input.logoPhotoId) store.logo = await this.logo(ctx, input.logoPhotoId);
     await ctx.em.persistAndFlush(store);
     return store;
   }
 
   /** Changes a store's profile (its owner or an admin). */
-  async update(ctx: AuthedContext, storeId: string, input: { name: string; slug: string; address: string; cityCode: string; phone?: string | null; hours?: string | null; color?: string | null }): Promise<Store> {
+  async update(ctx: AuthedContext, storeId: string, input: StoreFields): Promise<Store> {
     const store = await this.owned(ctx, storeId);
     const fields = this.validate(input);
     if (fields.slug !== store.slug && (await ctx.em.count(Store, { slug: fields.slug }))) throw conflict('This address is taken.', 'slug');
     Object.assign(store, { ...fields, city: ctx.em.getReference(City, fields.cityCode, { wrapped: true }) });
+    if (input.logoPhotoId !== undefined) store.logo = input.logoPhotoId ? await this.logo(ctx, input.logoPhotoId) : undefined;
     await ctx.em.flush();
     return store;
   }
@@ -63,19 +70,33 @@ export class StoreService {
   }
 
   /** Puts one of the caller's SALE listings in their store (or takes it out with storeId null), with its low-stock threshold and featured flag. */
-  async setProduct(ctx: AuthedContext, listingId: string, storeId: string | null, lowStockThreshold: number | null, featured: boolean): Promise<Listing> {
+  async setProduct(ctx: AuthedContext, listingId: string, storeId: string | null, lowStockThreshold: number | null, featured: boolean, supplierId: string | null = null): Promise<Listing> {
     const listing = isUuid(listingId) ? await ctx.em.findOne(Listing, listingId) : null;
     if (!listing || listing.seller.id !== ctx.user.id) throw notFound('Listing');
     if (listing.kind !== 'SALE') throw badInput('Only SALE listings are store products.', 'listingId');
-    if (storeId) {
-      const store = await this.owned(ctx, storeId);
-      listing.store = ctx.em.getReference(Store, store.id, { wrapped: true });
-    } else listing.store = undefined;
     if (lowStockThreshold != null && (!Number.isInteger(lowStockThreshold) || lowStockThreshold < 0)) throw badInput('The threshold is a whole number ≥ 0.', 'lowStockThreshold');
+    const store = storeId ? await this.owned(ctx, storeId) : null;
+    if (supplierId != null) {
+      const supplier = store && isUuid(supplierId) ? await ctx.em.findOne(Supplier, { id: supplierId, store: store.id }) : null;
+      if (!supplier) throw badInput('Choose one of your store\'s suppliers.', 'supplierId');
+    }
+    listing.store = store ? ctx.em.getReference(Store, store.id, { wrapped: true }) : undefined;
+    listing.supplier = supplierId != null ? ctx.em.getReference(Supplier, supplierId, { wrapped: true }) : undefined;
     listing.lowStockThreshold = lowStockThreshold ?? undefined;
     listing.featured = featured;
     await ctx.em.flush();
     return listing;
+  }
+
+  /** Ids of the stores the caller owns or staffs (once per request). */
+  staffedStoreIds(ctx: Context): Promise<Set<string>> {
+    const userId = ctx.user?.id;
+    if (!userId) return Promise.resolve(new Set());
+    return memo(ctx, 'staffedStoreIds', async () => {
+      const rows = await ctx.em.getConnection().execute<{ id: string }[]>(
+        `select id from stores where owner_id = ? union select store_id from store_staff where user_id = ?`, [userId, userId]);
+      return new Set(rows.map((r) => r.id));
+    });
   }
 
   /** Stores the caller owns or staffs. */
@@ -150,6 +171,13 @@ export class StoreService {
   }
 
 
+  /** A logo: a photo the caller uploaded that is not a listing's. BAD_USER_INPUT "logoPhotoId" otherwise. */
+  private async logo(ctx: AuthedContext, photoId: string) {
+    const photo = isUuid(photoId) ? await ctx.em.findOne(Photo, { id: photoId, owner: ctx.user.id, listing: null }) : null;
+    if (!photo) throw badInput('Upload the logo first (a photo of yours not used by a listing).', 'logoPhotoId');
+    return ctx.em.getReference(Photo, photo.id, { wrapped: true });
+  }
+
   private async owned(ctx: AuthedContext, storeId: string): Promise<Store> {
     const store = isUuid(storeId) ? await ctx.em.findOne(Store, storeId) : null;
     if (!store) throw notFound('Store');
@@ -164,7 +192,7 @@ export class StoreService {
     return store;
   }
 
-  private validate(input: { name: string; slug: string; address: string; cityCode: string; phone?: string | null; hours?: string | null; color?: string | null }) {
+  private validate(input: StoreFields) {
     const name = input.name.trim();
     const slug = input.slug.trim().toLowerCase();
     const address = input.address.trim();

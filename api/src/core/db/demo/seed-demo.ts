@@ -10,6 +10,7 @@ import type { ReferenceService } from '../../../catalog/reference.service.js';
 import { hashPassword } from '../../../identity/password.js';
 import { Role, User } from '../../../identity/user.entity.js';
 import type { Storage } from '../../storage.js';
+import { Supplier } from '../../../commerce/restock.entity.js';
 import { Store } from '../../../commerce/store.entity.js';
 import { buildDemoData, DEMO_MUSIC_STORE_EMAIL, DEMO_PASSWORD } from './demo-data.js';
 import sharp from 'sharp';
@@ -100,6 +101,20 @@ export async function seedDemo(em: EntityManager, storage: Storage, reference: R
     tx.persist(store);
     await tx.flush();
     await tx.execute(`update listings set store_id = ?, low_stock_threshold = 2, featured = (random() < 0.3) where seller_id = ? and kind = 'SALE'`, [store.id, owner.id]);
+    // Its suppliers (fictional distributors); each product is restocked from one of them.
+    const storeRef = tx.getReference(Store, store.id, { wrapped: true });
+    const [yamaha, general, drums] = [
+      new Supplier(storeRef, 'PT Nada Distribusi Nusantara', '+6221 5790 1200', 'order@nadadistribusi.example'),
+      new Supplier(storeRef, 'CV Sumber Irama Jakarta', '+6221 6231 4455'),
+      new Supplier(storeRef, 'UD Ritme Perkusi Surabaya', '+6231 532 8080', 'sales@ritmeperkusi.example'),
+    ];
+    tx.persist([yamaha, general, drums]);
+    await tx.flush();
+    await tx.execute(
+      `update listings set supplier_id = case when brand ilike 'yamaha' then ?::uuid when title ~* 'drum|cymbal|simbal|stik|snare|cajon' then ?::uuid else ?::uuid end
+        where store_id = ?`,
+      [yamaha.id, drums.id, general.id, store.id],
+    );
   });
   return {
     users: data.users.length,

@@ -4,6 +4,7 @@ import { Migration20261121100000_barter } from './Migration20261121100000_barter
 import { Migration20261121200000_escrow } from './Migration20261121200000_escrow.js';
 import { Migration20261121300000_commerce } from './Migration20261121300000_commerce.js';
 import { Migration20261121310000_restock } from './Migration20261121310000_restock.js';
+import { Migration20261121320000_store_extras } from './Migration20261121320000_store_extras.js';
 
 /** Ordered list of migrations (explicit, so the same list runs from src/ and dist/). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261121200000_escrow', class: Migration20261121200000_escrow },
   { name: 'Migration20261121300000_commerce', class: Migration20261121300000_commerce },
   { name: 'Migration20261121310000_restock', class: Migration20261121310000_restock },
+  { name: 'Migration20261121320000_store_extras', class: Migration20261121320000_store_extras },
 ];
