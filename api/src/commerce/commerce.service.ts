@@ -17,11 +17,11 @@ import type { PaymentRefusal } from '../payments/payment.service.js';
 import type { PaymentProvider } from '../payments/provider.js';
 import { CartItem } from './cart.entity.js';
 import { checkout, EXPIRE_ORDER_JOB, quoteLines } from './checkout.js';
-import { Order, type ShipTo } from './order.entity.js';
+import { Order, type OrderStatus, type ShipTo } from './order.entity.js';
 import { ShippingService } from './shipping-service.entity.js';
 import { Store, storeStaffIds } from './store.entity.js';
 
-export const COMMERCE_JOBS = { expireOrder: EXPIRE_ORDER_JOB } as const;
+export const COMMERCE_JOBS = { expireOrder: EXPIRE_ORDER_JOB, autoComplete: 'order-auto-complete' } as const;
 
 /** A cart line as shown: the listing, quantity and line total (rupiah). */
 export interface CartLine {
@@ -193,12 +193,14 @@ export class CommerceService {
       const from = order.status;
       order.status = applyOrderEvent(from, action, actor);
       if (releasesStock(from, order.status)) await this.returnStock(em, order.id);
-      // Held money moves with the order: COMPLETED → owed to the store's owner; REFUNDED or cancelled after payment → owed to the buyer.
-      const settlement = orderSettlementOf(from, order.status);
-      const subject = { type: ORDER_SUBJECT, id: order.id };
-      if (settlement === 'ORDER_RELEASE') await this.ledger.post(em, `order-release:${order.id}`, settlement, subject, orderReleasePostings({ storeOwnerId: store.owner.id, total: order.total }));
-      if (settlement === 'ORDER_REFUND') await this.ledger.post(em, `order-refund:${order.id}`, settlement, subject, orderRefundPostings({ buyerId: order.buyer.id, total: order.total }));
-      return { value: null, events: [{ topic: 'ORDER', orderId: order.id, audience: [order.buyer.id, ...staff] }] };
+      await this.settle(em, order, from, store);
+      const jobs: [string, string, Date][] = [];
+      if (order.status === 'DELIVERED') {
+        order.deliveredAt = new Date();
+        order.confirmBy = new Date(order.deliveredAt.getTime() + this.config.commerce.confirmSeconds * 1000);
+        jobs.push([COMMERCE_JOBS.autoComplete, order.id, order.confirmBy]);
+      }
+      return { value: null, events: [{ topic: 'ORDER', orderId: order.id, audience: [order.buyer.id, ...staff] }], jobs };
     });
     return ctx.em.fork().findOneOrFail(Order, orderId);
   }
@@ -230,9 +232,34 @@ export class CommerceService {
     });
   }
 
-  /** Runs overdue expiries (the minute sweep). */
+  /**
+   * The confirmation job: a DELIVERED order past its confirmBy is COMPLETED as SYSTEM and the
+   * store's money released (ORDER_RULES.confirmHours). Idempotent: anything else is left alone.
+   */
+  async autoComplete(root: EntityManager, orderId: string): Promise<void> {
+    await commit(root, this.live, this.jobs, async (em) => {
+      const order = await em.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!order || order.status !== 'DELIVERED' || !order.confirmBy || order.confirmBy > new Date()) return { value: null, events: [] };
+      const store = await em.findOneOrFail(Store, order.store.id);
+      order.status = applyOrderEvent('DELIVERED', 'COMPLETE', 'SYSTEM');
+      await this.settle(em, order, 'DELIVERED', store);
+      return { value: null, events: [{ topic: 'ORDER', orderId: order.id, audience: [order.buyer.id, ...(await storeStaffIds(em, store))] }] };
+    });
+  }
+
+  /** Runs overdue expiries and confirmations (the minute sweep). */
   async sweep(em: EntityManager): Promise<void> {
-    for (const o of await em.fork().find(Order, { status: 'PENDING_PAYMENT', expiresAt: { $lte: new Date() } }, { fields: ['id'], limit: 500 })) await this.expire(em, o.id);
+    const now = new Date();
+    for (const o of await em.fork().find(Order, { status: 'PENDING_PAYMENT', expiresAt: { $lte: now } }, { fields: ['id'], limit: 500 })) await this.expire(em, o.id);
+    for (const o of await em.fork().find(Order, { status: 'DELIVERED', confirmBy: { $lte: now } }, { fields: ['id'], limit: 500 })) await this.autoComplete(em, o.id);
+  }
+
+  /** Books the held money's move for an order that went `from` → its status: COMPLETED → owed to the store's owner; REFUNDED or cancelled after payment → owed to the buyer. */
+  private async settle(em: EntityManager, order: Order, from: OrderStatus, store: Store): Promise<void> {
+    const settlement = orderSettlementOf(from, order.status);
+    const subject = { type: ORDER_SUBJECT, id: order.id };
+    if (settlement === 'ORDER_RELEASE') await this.ledger.post(em, `order-release:${order.id}`, settlement, subject, orderReleasePostings({ storeOwnerId: store.owner.id, total: order.total }));
+    if (settlement === 'ORDER_REFUND') await this.ledger.post(em, `order-refund:${order.id}`, settlement, subject, orderRefundPostings({ buyerId: order.buyer.id, total: order.total }));
   }
 
   /** An order its buyer, its store's staff or an admin may see. */

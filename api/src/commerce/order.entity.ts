@@ -84,6 +84,11 @@ export class Order {
 
   @Property({ type: 'timestamptz', nullable: true }) @Field(() => Date, { nullable: true }) paidAt?: Date;
   @Property({ type: 'timestamptz', nullable: true }) @Field(() => Date, { nullable: true }) shippedAt?: Date;
+  @Property({ type: 'timestamptz', nullable: true }) @Field(() => Date, { nullable: true }) deliveredAt?: Date;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'DELIVERED: unless the buyer confirms or staff refund it first, a job completes the order then (ORDER_CONFIRM_SECONDS after delivery, 72 h).' })
+  confirmBy?: Date;
 
   @Property({ type: 'timestamptz' })
   @Field()

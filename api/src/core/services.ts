@@ -50,6 +50,7 @@ export function registerJobs(services: Services, em: () => import('@mikro-orm/po
   jobs.on(BARTER_JOBS.receiptTimeout, ({ id }) => barter.receiptTimeout(em(), id));
   jobs.on(ESCROW_JOBS.inspection, ({ id }) => services.escrow.inspectionTimeout(em(), id));
   jobs.on(COMMERCE_JOBS.expireOrder, ({ id }) => services.commerce.expire(em(), id));
+  jobs.on(COMMERCE_JOBS.autoComplete, ({ id }) => services.commerce.autoComplete(em(), id));
 }
 
 export function createServices(config: Config, storage: Storage, pubsub: AppPubSub, jobs: Jobs): Services {

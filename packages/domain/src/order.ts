@@ -72,8 +72,11 @@ export const ORDER_FINAL_STATUSES: readonly OrderStatus[] = Object.freeze(['COMP
  *   after it is placed.
  * - `maxQuantityPerLine`: at most 99 units of one product per line.
  * - `maxLines`: at most 50 lines per cart / order.
+ * - `confirmHours`: a DELIVERED order the buyer has not confirmed (nor had refunded) is
+ *   COMPLETED by a job (SYSTEM) this long after delivery, so the store's money is never
+ *   held forever: 72 h, the escrow inspection period (PRODUCT.md §4, ESCROW_RULES).
  */
-export const ORDER_RULES = Object.freeze({ paymentWindowMinutes: 30, maxQuantityPerLine: 99, maxLines: 50 });
+export const ORDER_RULES = Object.freeze({ paymentWindowMinutes: 30, maxQuantityPerLine: 99, maxLines: 50, confirmHours: 72 });
 
 /** One allowed order move: `event` sent by one of `by` on an order in `from` leads to `to`. */
 export interface OrderTransition {

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createListing, startTestApi, type TestApi } from '../test/harness.js';
+
+// A DELIVERED order the buyer never confirms does not hold the store's money forever: a job
+// completes it ORDER_CONFIRM_SECONDS after delivery (ORDER_RULES.confirmHours, 72 h) and
+// books ORDER_RELEASE once. Its own server, with a 2-second confirmation period.
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi({ ORDER_CONFIRM_SECONDS: '2', JOB_POLL_SECONDS: '0.5' });
+});
+afterAll(() => api?.close());
+
+describe('order confirmation job', () => {
+  it('completes a delivered order after its period and releases the money to the store owner, once; the buyer can still confirm earlier', async () => {
+    const owner = await api.register({ displayName: 'Toko Kopi Uji' });
+    const storeId = randomUUID();
+    await api.sql(`insert into stores (id, owner_id, slug, name, address, city_code, created_at) values ($1, $2, $3, 'Toko Kopi Uji', 'Jl. Asia Afrika 8', '32.73', now())`,
+      [storeId, owner.id, `kopi-${storeId.slice(0, 8)}`]);
+    const serviceId = (await api.sql(`select id from shipping_services where code = 'JNE-REG'`))[0].id;
+    const l = await createListing(api, owner, { kind: 'SALE', barter: null, title: 'Kopi Gayo 250 g', sale: { price: 95_000, stock: 10, weightGrams: 300 } });
+    await api.sql(`update listings set store_id = $1 where id = $2`, [storeId, l.id]);
+
+    const deliver = async () => {
+      const buyer = await api.register();
+      await api.sql(`insert into cart_items (user_id, listing_id, quantity, added_at) values ($1, $2, 1, now())`, [buyer.id, l.id]);
+      const o = (await api.gql(`mutation C($i: CheckoutInput!) { checkout(input: $i) { id } }`,
+        { i: { storeId, shippingServiceId: serviceId, shipTo: { recipient: 'Sari', phone: '081311112222', address: 'Jl. Sudirman No. 3', cityCode: '31.71' } } }, buyer.accessToken)).data!.checkout;
+      await api.gql(`mutation P($id: ID!) { confirmOrderPayment(orderId: $id) { status } }`, { id: o.id }, owner.accessToken);
+      for (const [a, t] of [['START_PROCESSING'], ['SHIP', 'JNE1234567890'], ['DELIVER']]) {
+        const res = await api.gql(`mutation U($id: ID!, $a: OrderAction!, $t: String) { updateOrder(orderId: $id, action: $a, trackingNumber: $t) { status deliveredAt confirmBy } }`, { id: o.id, a, t }, owner.accessToken);
+        if (a === 'DELIVER') {
+          const { deliveredAt, confirmBy } = res.data!.updateOrder;
+          expect(new Date(confirmBy).getTime() - new Date(deliveredAt).getTime()).toBe(2000);
+        }
+      }
+      return { buyer, id: o.id as string };
+    };
+    const releases = async (id: string) => Number((await api.sql(`select count(*)::int as n from ledger_transactions where subject_id = $1 and kind = 'ORDER_RELEASE'`, [id]))[0].n);
+    const statusOf = async (id: string) => (await api.sql(`select status from orders where id = $1`, [id]))[0].status;
+
+    const untouched = await deliver();
+    const confirmed = await deliver();
+    expect((await api.gql(`mutation U($id: ID!) { updateOrder(orderId: $id, action: COMPLETE) { status } }`, { id: confirmed.id }, confirmed.buyer.accessToken)).data!.updateOrder.status).toBe('COMPLETED');
+
+    const until = Date.now() + 20_000;
+    while (Date.now() < until && (await statusOf(untouched.id)) !== 'COMPLETED') await new Promise((r) => setTimeout(r, 250));
+    expect(await statusOf(untouched.id)).toBe('COMPLETED');
+    await api.services.commerce.autoComplete(api.orm.em.fork(), untouched.id);
+    await api.services.commerce.autoComplete(api.orm.em.fork(), confirmed.id);
+    expect([await releases(untouched.id), await releases(confirmed.id)]).toEqual([1, 1]);
+  }, 60_000);
+});
