@@ -296,12 +296,7 @@ export function orderPaymentPostings(args: { provider: string; total: number }):
  * @throws DomainError BAD_USER_INPUT (field "userId" or "total").
  */
 export function orderReleasePostings(args: { storeOwnerId: string; total: number }): Posting[] {
-  const owner = payableAccount(args.storeOwnerId);
-  const total = checkMoney(args.total, 'total');
-  return nonZero([
-    { account: ORDER_HOLDING, amount: total },
-    { account: owner, amount: -total },
-  ]);
+  return heldOrderTo(args.storeOwnerId, args.total);
 }
 
 /**
@@ -311,11 +306,16 @@ export function orderReleasePostings(args: { storeOwnerId: string; total: number
  * @throws DomainError BAD_USER_INPUT (field "userId" or "total").
  */
 export function orderRefundPostings(args: { buyerId: string; total: number }): Posting[] {
-  const buyer = payableAccount(args.buyerId);
-  const total = checkMoney(args.total, 'total');
+  return heldOrderTo(args.buyerId, args.total);
+}
+
+/** ORDER_HOLDING +total, PAYABLE:<userId> −total: a held order total becomes owed to a member. */
+function heldOrderTo(userId: string, amount: number): Posting[] {
+  const payable = payableAccount(userId);
+  const total = checkMoney(amount, 'total');
   return nonZero([
     { account: ORDER_HOLDING, amount: total },
-    { account: buyer, amount: -total },
+    { account: payable, amount: -total },
   ]);
 }
 
