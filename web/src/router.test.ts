@@ -31,6 +31,8 @@ describe('router guards for the trade pages', () => {
     expect((await visit('/admin/deals/d1', 'MEMBER')).name).toBe('not-found');
     expect((await visit('/admin/disputes', 'ADMIN')).name).toBe('admin-disputes');
     expect((await visit('/admin/deals/d1', 'ADMIN')).name).toBe('admin-deal');
+    expect((await visit('/admin/pengiriman', 'MEMBER')).name).toBe('not-found');
+    expect((await visit('/admin/pengiriman', 'ADMIN')).name).toBe('admin-shipping');
     expect((await visit('/inbox/c1', 'MEMBER')).params.conversationId).toBe('c1');
   });
 });
@@ -42,5 +44,16 @@ describe('live connection state', () => {
     expect(isLostConnection({ code: 1006 })).toBe(true);
     expect(isLostConnection({ code: 1001 })).toBe(true);
     expect(isLostConnection(new Error('socket error'))).toBe(true);
+  });
+});
+
+describe('store pages', () => {
+  it('sends the API’s low-stock notification link to the store’s products', async () => {
+    const route = await visit('/store/harmoni-bandung/stock', 'MEMBER');
+    expect(route.name).toBe('store-products');
+    expect(route.query.toko).toBe('harmoni-bandung');
+    for (const path of ['/toko-saya/produk', '/toko-saya/restok', '/toko-saya/staf', '/toko-saya/profil', '/toko-saya/buka']) {
+      expect((await visit(path, null)).name, path).toBe('login');
+    }
   });
 });

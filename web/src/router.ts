@@ -55,6 +55,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { requiresAuth: true, requiresAdmin: true },
   },
   {
+    path: '/admin/pengiriman',
+    name: 'admin-shipping',
+    component: () => import('@/pages/AdminShippingPage.vue'),
+    meta: { requiresAuth: true, requiresAdmin: true },
+  },
+  {
     path: '/admin/disputes',
     name: 'admin-disputes',
     component: () => import('@/pages/AdminDisputesPage.vue'),
@@ -78,6 +84,13 @@ export const routes: RouteRecordRaw[] = [
   { path: '/pesanan', name: 'my-orders', component: () => import('@/pages/MyOrdersPage.vue'), meta: { requiresAuth: true } },
   { path: '/pesanan/:id', name: 'order', component: () => import('@/pages/OrderPage.vue'), meta: { requiresAuth: true } },
   { path: '/toko-saya', name: 'store-desk', component: () => import('@/pages/StoreDeskPage.vue'), meta: { requiresAuth: true } },
+  { path: '/toko-saya/buka', name: 'store-open', component: () => import('@/pages/StoreOpenPage.vue'), meta: { requiresAuth: true } },
+  { path: '/toko-saya/produk', name: 'store-products', component: () => import('@/pages/StoreProductsPage.vue'), meta: { requiresAuth: true } },
+  { path: '/toko-saya/restok', name: 'store-restock', component: () => import('@/pages/StoreRestockPage.vue'), meta: { requiresAuth: true } },
+  { path: '/toko-saya/staf', name: 'store-staff', component: () => import('@/pages/StoreStaffPage.vue'), meta: { requiresAuth: true } },
+  { path: '/toko-saya/profil', name: 'store-profile', component: () => import('@/pages/StoreProfilePage.vue'), meta: { requiresAuth: true } },
+  // The API's LOW_STOCK notifications link here.
+  { path: '/store/:slug/stock', redirect: (to) => ({ name: 'store-products', query: { toko: String(to.params.slug) } }) },
   { path: '/login', name: 'login', component: () => import('@/pages/LoginPage.vue'), meta: { guestOnly: true } },
   { path: '/register', name: 'register', component: () => import('@/pages/RegisterPage.vue'), meta: { guestOnly: true } },
   { path: '/terms', name: 'terms', component: () => import('@/pages/TermsPage.vue') },

@@ -89,7 +89,7 @@ export const JoinEscrowRoomDocument = graphql(`
 export const PayEscrowRoomDocument = graphql(`
   mutation PayEscrowRoom($roomId: ID!, $provider: PaymentProvider!) {
     payEscrowRoom(roomId: $roomId, provider: $provider) {
-      ...EscrowPaymentFields
+      ...PaymentFields
     }
   }
 `);
@@ -97,7 +97,7 @@ export const PayEscrowRoomDocument = graphql(`
 export const SubmitPaymentProofDocument = graphql(`
   mutation SubmitPaymentProof($paymentId: ID!, $photoId: ID!) {
     submitPaymentProof(paymentId: $paymentId, photoId: $photoId) {
-      ...EscrowPaymentFields
+      ...PaymentFields
     }
   }
 `);
@@ -155,7 +155,7 @@ export const EscrowRoomsNeedingAttentionDocument = graphql(`
     escrowRoomsNeedingAttention {
       ...EscrowRoomSummaryFields
       payment {
-        ...EscrowPaymentFields
+        ...PaymentFields
       }
       dispute {
         ...DisputeFields

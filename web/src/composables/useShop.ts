@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useSubscription } from '@vue/apollo-composable';
-import { computed, unref, watch, type MaybeRef, type Ref } from 'vue';
+import { computed, ref, unref, watch, type MaybeRef, type Ref } from 'vue';
 import { graphql } from '@/gql';
-import type { CheckoutInput, OrderAction, OrderStatus } from '@/gql/graphql';
+import type { CheckoutInput, OrderAction, OrderStatus, PaymentFieldsFragment, PaymentProvider } from '@/gql/graphql';
 import { toAppError } from '@/lib/errors';
 import { useSessionStore } from '@/stores/session';
-import { useBusy } from './useBusy';
+import { useBusy, useQueryError } from './useBusy';
 
 /** A store product as the store page and the cart show it. */
 export const StoreProductFragment = graphql(`
@@ -82,21 +82,7 @@ export const OrderFragment = graphql(`
 export const StoreDocument = graphql(`
   query Store($slug: String!, $first: Int!) {
     store(slug: $slug) {
-      id
-      slug
-      name
-      address
-      phone
-      hours
-      color
-      city {
-        code
-        name
-      }
-      owner {
-        id
-        displayName
-      }
+      ...StoreProfileFields
       products(first: $first) {
         ...StoreProductFields
       }
@@ -205,13 +191,32 @@ export const MyOrdersDocument = graphql(`
   }
 `);
 
+/** A store's profile as its owner and staff see it (the store pages under /toko-saya). */
+export const StoreProfileFragment = graphql(`
+  fragment StoreProfileFields on Store {
+    id
+    slug
+    name
+    address
+    phone
+    hours
+    color
+    city {
+      code
+      name
+      province
+    }
+    owner {
+      id
+      displayName
+    }
+  }
+`);
+
 export const MyStoresDocument = graphql(`
   query MyStores {
     myStores {
-      id
-      slug
-      name
-      color
+      ...StoreProfileFields
     }
   }
 `);
@@ -263,6 +268,14 @@ export const ConfirmOrderPaymentDocument = graphql(`
   mutation ConfirmOrderPayment($orderId: ID!) {
     confirmOrderPayment(orderId: $orderId) {
       ...OrderFields
+    }
+  }
+`);
+
+export const PayOrderDocument = graphql(`
+  mutation PayOrder($orderId: ID!, $provider: PaymentProvider!) {
+    payOrder(orderId: $orderId, provider: $provider) {
+      ...PaymentFields
     }
   }
 `);
@@ -352,6 +365,24 @@ export function useOrder(id: Ref<string>) {
   return { order, loading: q.loading, error, notFound, refetch: () => q.refetch(), ...actions };
 }
 
+/**
+ * The buyer pays an order (payOrder). An Order does not carry its payments, so the attempt
+ * started here is kept for this page; a paid order arrives through orderUpdated.
+ */
+export function useOrderPayment(orderId: Ref<string>) {
+  const { mutate } = useMutation(PayOrderDocument);
+  const { busy, error, run } = useBusy();
+  const payment = ref<PaymentFieldsFragment | null>(null);
+  watch(orderId, () => (payment.value = null));
+  async function pay(provider: PaymentProvider): Promise<PaymentFieldsFragment | null> {
+    const r = await run('pay', () => mutate({ orderId: orderId.value, provider }));
+    const p = r?.data?.payOrder ?? null;
+    if (p) payment.value = p;
+    return p;
+  }
+  return { payment, pay, busy, error };
+}
+
 export function useMyOrders() {
   const q = useQuery(MyOrdersDocument, { first: ORDERS_PAGE_SIZE });
   useOrderLive();
@@ -372,14 +403,14 @@ export function useOrderActions() {
   return { act, confirmPayment, busy, actionError: error };
 }
 
+/** The order desk of one store (the store itself comes from useCurrentStore). */
 export function useStoreDesk(storeId: Ref<string | null>, status: Ref<OrderStatus | null>) {
-  const stores = useQuery(MyStoresDocument);
   const enabled = () => ({ enabled: !!storeId.value });
   const orders = useQuery(StoreOrdersDocument, () => ({ storeId: storeId.value ?? '', status: status.value, first: 50 }), () => ({
     ...enabled(),
     fetchPolicy: 'cache-and-network' as const,
   }));
-  const low = useQuery(StoreLowStockDocument, () => ({ storeId: storeId.value ?? '' }), enabled);
+  const low = useStoreLowStock(storeId);
   const analytics = useQuery(StoreAnalyticsDocument, () => ({ storeId: storeId.value ?? '' }), enabled);
   // A new or moved order changes the tabs' lists and the figures: refetch them.
   useOrderLive(
@@ -390,23 +421,27 @@ export function useStoreDesk(storeId: Ref<string | null>, status: Ref<OrderStatu
       void analytics.refetch();
     },
   );
-  const error = computed(() => {
-    const e = stores.error.value ?? orders.error.value;
-    return e ? toAppError(e) : null;
-  });
+  const error = computed(() => (orders.error.value ? toAppError(orders.error.value) : null));
   return {
-    stores: computed(() => stores.result.value?.myStores ?? []),
-    storesLoading: stores.loading,
     orders: computed(() => orders.result.value?.storeOrders ?? []),
     ordersLoading: orders.loading,
-    lowStock: computed(() => low.result.value?.storeLowStock ?? []),
+    lowStock: low.lowStock,
     analytics: computed(() => analytics.result.value?.storeAnalytics ?? null),
     error,
-    refetch: () => {
-      void stores.refetch();
-      void orders.refetch();
-    },
+    refetch: () => void orders.refetch(),
     ...useOrderActions(),
+  };
+}
+
+/** Staff: the store's products at or below their low-stock threshold. */
+export function useStoreLowStock(storeId: Ref<string | null>) {
+  const q = useQuery(StoreLowStockDocument, () => ({ storeId: storeId.value ?? '' }), () => ({ enabled: !!storeId.value }));
+  const { appError } = useQueryError(q.error);
+  return {
+    lowStock: computed(() => q.result.value?.storeLowStock ?? []),
+    loading: computed(() => q.loading.value && !q.result.value),
+    error: appError,
+    refetch: () => q.refetch()?.catch(() => undefined),
   };
 }
 

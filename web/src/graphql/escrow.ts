@@ -23,26 +23,6 @@ export const EscrowRoomSummaryFragment = graphql(`
   }
 `);
 
-/** The latest payment attempt of a room; `proof` (a manual transfer's receipt) only for the payer and admins. */
-export const EscrowPaymentFragment = graphql(`
-  fragment EscrowPaymentFields on Payment {
-    id
-    provider
-    amount
-    status
-    redirectUrl
-    createdAt
-    paidAt
-    proof {
-      id
-      url
-      thumbnailUrl
-      width
-      height
-    }
-  }
-`);
-
 /** A room with everything its page shows (the room page and escrowRoomUpdated). */
 export const EscrowRoomDetailFragment = graphql(`
   fragment EscrowRoomDetailFields on EscrowRoom {
@@ -59,7 +39,7 @@ export const EscrowRoomDetailFragment = graphql(`
       id
     }
     payment {
-      ...EscrowPaymentFields
+      ...PaymentFields
     }
     shipment {
       ...ShipmentFields

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkoutTotal, deskActions, formatCountdown, groupCartByStore, orderStepIndex, paymentMsLeft } from './shop';
+import { checkoutTotal, deskActions, formatCountdown, groupCartByStore, movesMoney, orderStepIndex, paymentMsLeft } from './shop';
 
 const line = (id: string, store: string, quantity: number, lineTotal: number) => ({
   quantity,
@@ -34,5 +34,14 @@ describe('shop rules', () => {
     const now = Date.parse('2026-11-21T10:00:00Z');
     expect(formatCountdown(paymentMsLeft('2026-11-21T10:29:05Z', now))).toBe('29:05');
     expect(paymentMsLeft('2026-11-21T09:00:00Z', now)).toBe(0);
+  });
+
+  it('confirms the desk actions that give money back: a refund, or cancelling a paid order', () => {
+    expect(movesMoney('REFUND', 'PAID')).toBe(true);
+    expect(movesMoney('REFUND', 'PROCESSING')).toBe(true);
+    expect(movesMoney('CANCEL', 'PAID')).toBe(true);
+    expect(movesMoney('CANCEL', 'PROCESSING')).toBe(true);
+    expect(movesMoney('CANCEL', 'PENDING_PAYMENT')).toBe(false);
+    expect(movesMoney('START_PROCESSING', 'PAID')).toBe(false);
   });
 });

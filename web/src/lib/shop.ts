@@ -82,3 +82,11 @@ export function formatCountdown(ms: number): string {
   const s = Math.ceil(ms / 1000);
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
+
+/**
+ * Desk actions that move money back to the buyer and so are confirmed first, stating the
+ * amount: a refund, and cancelling an order that is already paid.
+ */
+export function movesMoney(action: DeskAction, status: OrderStatus): boolean {
+  return action === 'REFUND' || (action === 'CANCEL' && status !== 'PENDING_PAYMENT');
+}

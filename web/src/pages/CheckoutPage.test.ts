@@ -2,23 +2,11 @@ import { describe, expect, it } from 'vitest';
 import CityAutocomplete from '@/components/form/CityAutocomplete.vue';
 import { CartDocument, ShippingQuoteDocument, ShippingServicesDocument } from '@/composables/useShop';
 import { useSessionStore } from '@/stores/session';
+import { storeProductFixture } from '@/test/fixtures';
 import { authPayload, mountWithApp, settle } from '@/test/mountWithApp';
 import CheckoutPage from './CheckoutPage.vue';
 
-const listing = {
-  __typename: 'Listing' as const,
-  id: 'l1',
-  title: 'Gitar akustik',
-  kind: 'SALE' as const,
-  status: 'ACTIVE' as const,
-  price: 150_000,
-  stock: 5,
-  lowStockThreshold: 1,
-  featured: false,
-  weightGrams: 2000,
-  thumbnail: null,
-  store: { __typename: 'Store' as const, id: 's1', slug: 'toko-s1', name: 'Toko Harmoni' },
-};
+const listing = storeProductFixture({ lowStockThreshold: 1, store: { __typename: 'Store' as const, id: 's1', slug: 'toko-s1', name: 'Toko Harmoni' } });
 const service = (id: string, code: string) => ({ __typename: 'ShippingService' as const, id, code, name: code, courier: 'JNE', eta: '2–3 hari' });
 const quote = (id: string, code: string, total: number) => ({
   request: { query: ShippingQuoteDocument, variables: { storeId: 's1', cityCode: '32.73', shippingServiceId: id } },

@@ -183,3 +183,66 @@ export function escrowRoomFixture(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A store as StoreProfileFields (myStores); userA owns it. */
+export function storeFixture(overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'Store' as const,
+    id: 's1',
+    slug: 'harmoni-bandung',
+    name: 'Harmoni Bandung',
+    address: 'Jl. Braga No. 12, Sumur Bandung',
+    phone: '0227201234',
+    hours: 'Senin–Sabtu 10.00–20.00',
+    color: '#b91c1c',
+    city: { __typename: 'City' as const, code: '32.73', name: 'Kota Bandung', province: 'Jawa Barat' },
+    owner: { ...userA },
+    ...overrides,
+  };
+}
+
+/** A store product as StoreProductFields. */
+export function storeProductFixture(overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'Listing' as const,
+    id: 'l1',
+    title: 'Gitar akustik',
+    kind: 'SALE' as const,
+    status: 'ACTIVE' as const,
+    price: 150_000,
+    stock: 5,
+    lowStockThreshold: null as number | null,
+    featured: false,
+    weightGrams: 2000,
+    thumbnail: null,
+    store: null as { __typename: 'Store'; id: string; slug: string; name: string } | null,
+    ...overrides,
+  };
+}
+
+/** An order as OrderFields: userB buys from storeFixture (userA's). */
+export function orderFixture(overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'Order' as const,
+    id: 'o1',
+    number: 'PSR-20261121-7F3K2Q',
+    status: 'PAID',
+    subtotal: 300_000,
+    shippingCost: 25_000,
+    total: 325_000,
+    chargeableKg: 2,
+    distanceKm: 120,
+    expiresAt: new Date(Date.now() + 20 * 60_000).toISOString(),
+    createdAt: '2026-11-21T03:00:00.000Z',
+    paidAt: '2026-11-21T03:10:00.000Z',
+    shippedAt: null,
+    updatedAt: '2026-11-21T03:10:00.000Z',
+    trackingNumber: null,
+    buyer: { ...userB },
+    items: [{ __typename: 'OrderItem' as const, id: 'oi1', title: 'Gitar akustik', quantity: 2, unitPrice: 150_000, listing: { __typename: 'Listing' as const, id: 'l1' } }],
+    store: { __typename: 'Store' as const, id: 's1', slug: 'harmoni-bandung', name: 'Harmoni Bandung', phone: '0227201234' },
+    shippingService: { __typename: 'ShippingService' as const, id: 'sv1', code: 'JNE-REG', name: 'JNE Reguler', courier: 'JNE', eta: '2–3 hari' },
+    destination: { __typename: 'City' as const, code: '31.71', name: 'Kota Jakarta Pusat' },
+    ...overrides,
+  };
+}

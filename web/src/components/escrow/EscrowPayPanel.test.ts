@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { EscrowPaymentFieldsFragment } from '@/gql/graphql';
+import type { PaymentFieldsFragment } from '@/gql/graphql';
 import { escrowPaymentFixture, proofFixture } from '@/test/fixtures';
 import { mountWithApp } from '@/test/mountWithApp';
 import EscrowPayPanel from './EscrowPayPanel.vue';
 
-const mountPanel = (payment: ReturnType<typeof escrowPaymentFixture> | null) => mountWithApp(EscrowPayPanel, { props: { total: 260_000, payment: payment as EscrowPaymentFieldsFragment | null } });
+const mountPanel = (payment: ReturnType<typeof escrowPaymentFixture> | null) => mountWithApp(EscrowPayPanel, { props: { total: 260_000, payment: payment as PaymentFieldsFragment | null } });
 
 describe('EscrowPayPanel', () => {
   it('offers the providers while nothing is pending', async () => {

@@ -1,0 +1,21 @@
+import { graphql } from '@/gql';
+
+/** A payment attempt (an escrow room's or a store order's); `proof` (a manual transfer's receipt) only for the payer and admins. */
+export const PaymentFragment = graphql(`
+  fragment PaymentFields on Payment {
+    id
+    provider
+    amount
+    status
+    redirectUrl
+    createdAt
+    paidAt
+    proof {
+      id
+      url
+      thumbnailUrl
+      width
+      height
+    }
+  }
+`);

@@ -1,0 +1,105 @@
+import { describe, expect, it, vi } from 'vitest';
+import CityAutocomplete from '@/components/form/CityAutocomplete.vue';
+import { MyStoresDocument, StoreAnalyticsDocument, StoreLowStockDocument, StoreOrdersDocument, UpdateOrderDocument } from '@/composables/useShop';
+import { CreateStoreDocument } from '@/composables/useStoreAdmin';
+import { useSessionStore } from '@/stores/session';
+import { orderFixture, storeFixture } from '@/test/fixtures';
+import { createLiveApollo } from '@/test/liveApollo';
+import { authPayload, mountWithApp, settle } from '@/test/mountWithApp';
+import StoreDeskPage from './StoreDeskPage.vue';
+
+const deskMocks = (orders: ReturnType<typeof orderFixture>[]) => [
+  { request: { query: MyStoresDocument }, result: { data: { myStores: [storeFixture()] } } },
+  { request: { query: StoreOrdersDocument, variables: { storeId: 's1', status: null, first: 50 } }, result: { data: { storeOrders: orders } } },
+  {
+    request: { query: StoreLowStockDocument, variables: { storeId: 's1' } },
+    result: { data: { storeLowStock: [{ __typename: 'Listing' as const, id: 'l9', title: 'Senar gitar', stock: 1, lowStockThreshold: 3 }] } },
+  },
+  {
+    request: { query: StoreAnalyticsDocument, variables: { storeId: 's1' } },
+    result: { data: { storeAnalytics: { __typename: 'StoreAnalyticsView' as const, todaySales: 0, todayOrders: 0, monthSales: 325_000, monthOrders: 1, bestSellers: [] } } },
+  },
+];
+
+async function mountDesk(mocks: Parameters<typeof createLiveApollo>[0]) {
+  const live = createLiveApollo(mocks);
+  const mounted = await mountWithApp(StoreDeskPage, { client: live.client, route: '/toko-saya', before: () => useSessionStore().login(authPayload()) });
+  await settle(8);
+  return mounted;
+}
+
+describe('StoreDeskPage', () => {
+  it('asks before a refund, stating the amount in rupiah, and only then refunds', async () => {
+    const refund = vi.fn(() => ({ data: { updateOrder: orderFixture({ status: 'REFUNDED' }) } }));
+    const { wrapper } = await mountDesk([
+      ...deskMocks([orderFixture()]),
+      { request: { query: UpdateOrderDocument, variables: { orderId: 'o1', action: 'REFUND', trackingNumber: null } }, result: refund },
+    ]);
+    expect(wrapper.get('[data-testid="desk-status-o1"]').text()).toBe('Dibayar');
+    await wrapper.get('[data-testid="desk-refund-o1"]').trigger('click');
+    await settle();
+    expect(refund).not.toHaveBeenCalled();
+    const text = wrapper.get('[data-testid="desk-money-text"]').text();
+    expect(text).toContain('Rp 325.000');
+    expect(text).toContain('Budi Santoso');
+    expect(wrapper.get('[data-testid="desk-money-yes"]').text()).toBe('Ya, kembalikan Rp 325.000');
+
+    await wrapper.get('[data-testid="desk-money-yes"]').trigger('click');
+    await settle(5);
+    expect(refund).toHaveBeenCalledTimes(1);
+    expect(wrapper.find('[data-testid="desk-money"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="desk-status-o1"]').text()).toBe('Dana dikembalikan');
+  });
+
+  it('asks before cancelling a paid order, but cancels an unpaid one at once', async () => {
+    const cancelUnpaid = vi.fn(() => ({ data: { updateOrder: orderFixture({ id: 'o2', status: 'CANCELLED', paidAt: null }) } }));
+    const { wrapper } = await mountDesk([
+      ...deskMocks([orderFixture(), orderFixture({ id: 'o2', number: 'PSR-20261121-AAAAAA', status: 'PENDING_PAYMENT', paidAt: null })]),
+      { request: { query: UpdateOrderDocument, variables: { orderId: 'o2', action: 'CANCEL', trackingNumber: null } }, result: cancelUnpaid },
+    ]);
+    await wrapper.get('[data-testid="desk-cancel-o1"]').trigger('click');
+    await settle();
+    expect(wrapper.get('[data-testid="desk-money-text"]').text()).toContain('sudah dibayar Rp 325.000');
+    await wrapper.get('[data-testid="desk-money-back"]').trigger('click');
+    expect(wrapper.find('[data-testid="desk-money"]').exists()).toBe(false);
+
+    await wrapper.get('[data-testid="desk-cancel-o2"]').trigger('click');
+    await settle(5);
+    expect(wrapper.find('[data-testid="desk-money"]').exists()).toBe(false);
+    expect(cancelUnpaid).toHaveBeenCalledTimes(1);
+  });
+
+  it('links a low-stock product to a restock order for it', async () => {
+    const { wrapper } = await mountDesk(deskMocks([]));
+    expect(wrapper.get('[data-testid="desk-empty"]').text()).toBe('Tidak ada pesanan di sini.');
+    const link = wrapper.get('[data-testid="low-stock-restock-l9"]');
+    expect(link.attributes('href')).toBe('/toko-saya/restok?toko=harmoni-bandung&produk=l9');
+  });
+
+  it('without a store shows the "Buka toko" form and opens one with the slug taken from the name', async () => {
+    const created = storeFixture({ id: 's9', slug: 'toko-maju-jaya', name: 'Toko Maju Jaya', phone: null, hours: null, color: null });
+    const { wrapper, router } = await mountDesk([
+      { request: { query: MyStoresDocument }, result: { data: { myStores: [] } } },
+      {
+        request: {
+          query: CreateStoreDocument,
+          variables: { input: { name: 'Toko Maju Jaya', slug: 'toko-maju-jaya', address: 'Jl. Dago No. 5, Coblong', cityCode: '32.73', phone: null, hours: null, color: null } },
+        },
+        result: { data: { createStore: created } },
+      },
+      { request: { query: MyStoresDocument }, result: { data: { myStores: [created] } } },
+    ]);
+    expect(wrapper.get('[data-testid="store-open"]').text()).toContain('Buka toko');
+    await wrapper.get('[data-testid="sp-submit"]').trigger('submit');
+    expect(wrapper.text()).toContain('Nama toko 3–80 karakter.');
+    expect(wrapper.text()).toContain('Pilih kota dari daftar.');
+
+    await wrapper.get('[data-testid="sp-name"]').setValue('Toko Maju Jaya');
+    expect((wrapper.get('[data-testid="sp-slug"]').element as HTMLInputElement).value).toBe('toko-maju-jaya');
+    await wrapper.get('[data-testid="sp-address"]').setValue('Jl. Dago No. 5, Coblong');
+    wrapper.findComponent(CityAutocomplete).vm.$emit('update:modelValue', { code: '32.73', name: 'Kota Bandung' });
+    await settle();
+    await wrapper.get('[data-testid="store-profile-form"]').trigger('submit');
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/toko-saya/produk?toko=toko-maju-jaya'), { timeout: 3000 });
+  });
+});

@@ -1,0 +1,93 @@
+import type { MockedResponse } from '@apollo/client/testing/core';
+import { describe, expect, it, vi } from 'vitest';
+import { MyStoresDocument, StoreLowStockDocument } from '@/composables/useShop';
+import { OwnerProductsDocument, SetStoreProductDocument, STORE_ADMIN_PAGE_SIZE } from '@/composables/useStoreAdmin';
+import { useSessionStore } from '@/stores/session';
+import { storeFixture, storeProductFixture, userA, userB } from '@/test/fixtures';
+import { authPayload, mountWithApp, settle } from '@/test/mountWithApp';
+import StoreProductsPage from './StoreProductsPage.vue';
+
+const inStore = { __typename: 'Store' as const, id: 's1', slug: 'harmoni-bandung', name: 'Harmoni Bandung' };
+const lowStock = (items: { id: string; title: string; stock: number; lowStockThreshold: number }[]) => ({
+  request: { query: StoreLowStockDocument, variables: { storeId: 's1' } },
+  result: { data: { storeLowStock: items.map((i) => ({ __typename: 'Listing' as const, ...i })) } },
+});
+const edges = (nodes: ReturnType<typeof storeProductFixture>[]) => ({
+  __typename: 'ListingConnection' as const,
+  edges: nodes.map((node) => ({ __typename: 'ListingEdge' as const, node })),
+});
+
+const myStores = { request: { query: MyStoresDocument }, result: { data: { myStores: [storeFixture()] } } };
+const ownerProducts = (nodes: ReturnType<typeof storeProductFixture>[]) => ({
+  request: { query: OwnerProductsDocument, variables: { first: STORE_ADMIN_PAGE_SIZE } },
+  result: { data: { myListings: edges(nodes) } },
+});
+
+async function mountProducts(mocks: MockedResponse[], user: { id: string; displayName: string } = userA) {
+  const mounted = await mountWithApp(StoreProductsPage, {
+    route: '/toko-saya/produk',
+    before: () => useSessionStore().login(authPayload(user)),
+    mocks: [myStores, ...mocks],
+  });
+  await settle(8);
+  return mounted;
+}
+
+describe('StoreProductsPage', () => {
+  it('lists the owner’s sale listings and puts one in the store with a low-stock threshold', async () => {
+    const guitar = storeProductFixture({ store: inStore, featured: true, lowStockThreshold: 2 });
+    const strings = storeProductFixture({ id: 'l2', title: 'Senar gitar', price: 25_000, stock: 1 });
+    const barter = storeProductFixture({ id: 'l3', title: 'Sepeda lipat', kind: 'BARTER' });
+    const save = vi.fn(() => ({ data: { setStoreProduct: { ...strings, store: inStore, lowStockThreshold: 3 } } }));
+    const { wrapper } = await mountProducts([
+      lowStock([]),
+      ownerProducts([guitar, strings, barter]),
+      { request: { query: SetStoreProductDocument, variables: { listingId: 'l2', storeId: 's1', featured: false, lowStockThreshold: 3 } }, result: save },
+      lowStock([{ id: 'l2', title: 'Senar gitar', stock: 1, lowStockThreshold: 3 }]),
+    ]);
+    expect(wrapper.findAll('[data-testid^="product-row-"]')).toHaveLength(2);
+    expect(wrapper.get('[data-testid="products-count"]').text()).toBe('1 dari 2 iklan jual ada di toko');
+    expect((wrapper.get('[data-testid="product-instore-l1"]').element as HTMLInputElement).checked).toBe(true);
+    expect((wrapper.get('[data-testid="product-featured-l1"]').element as HTMLInputElement).checked).toBe(true);
+    expect(wrapper.get('[data-testid="product-edit-l2"]').attributes('href')).toBe('/listings/l2/edit');
+    expect(wrapper.get('[data-testid="low-stock"]').text()).toContain('Semua stok aman.');
+
+    const saveButton = wrapper.get('[data-testid="product-save-l2"]');
+    expect(saveButton.attributes('disabled')).toBeDefined();
+    expect(wrapper.get('[data-testid="product-featured-l2"]').attributes('disabled')).toBeDefined();
+    await wrapper.get('[data-testid="product-instore-l2"]').setValue(true);
+    await wrapper.get('[data-testid="product-threshold-l2"]').setValue('3');
+    expect(saveButton.attributes('disabled')).toBeUndefined();
+    await saveButton.trigger('submit');
+    await settle(8);
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(wrapper.get('[data-testid="products-count"]').text()).toBe('2 dari 2 iklan jual ada di toko');
+    // the low-stock list follows the change
+    expect(wrapper.get('[data-testid="low-stock"]').text()).toContain('Senar gitar');
+    expect(wrapper.get('[data-testid="low-stock"]').text()).toContain('sisa 1 (batas 3)');
+  });
+
+  it('refuses a fractional threshold without sending it', async () => {
+    const save = vi.fn();
+    const { wrapper } = await mountProducts([
+      lowStock([]),
+      ownerProducts([storeProductFixture({ store: inStore })]),
+      { request: { query: SetStoreProductDocument }, variableMatcher: () => true, result: save },
+    ]);
+    await wrapper.get('[data-testid="product-threshold-l1"]').setValue('1.5');
+    expect(wrapper.text()).toContain('Isi bilangan bulat 0 atau lebih, atau kosongkan.');
+    await wrapper.get('[data-testid="product-row-l1"] form').trigger('submit');
+    await settle(3);
+    expect(save).not.toHaveBeenCalled();
+  });
+
+  it('shows staff the low-stock list with reorder links, but not the owner’s products', async () => {
+    const { wrapper } = await mountProducts([lowStock([{ id: 'l2', title: 'Senar gitar', stock: 0, lowStockThreshold: 3 }])], userB);
+    expect(wrapper.get('[data-testid="products-owner-only"]').text()).toContain('Hanya pemilik toko');
+    expect(wrapper.find('[data-testid^="product-row-"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="low-stock-restock-l2"]').attributes('href')).toBe('/toko-saya/restok?toko=harmoni-bandung&produk=l2');
+    // staff do not see the owner's tabs
+    expect(wrapper.find('[data-testid="store-tab-store-staff"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="store-tab-store-restock"]').exists()).toBe(true);
+  });
+});
