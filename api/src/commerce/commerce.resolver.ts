@@ -10,12 +10,13 @@ import type { Topics } from '../core/pubsub.js';
 import { Role, User } from '../identity/user.entity.js';
 import type { CartLine } from './commerce.service.js';
 import { Conversation } from '../chat/conversation.entity.js';
+import { latestPayment } from '../payments/payment.loaders.js';
 import { Payment, PaymentProviderName } from '../payments/payment.entity.js';
 import { Cart, CheckoutInput, OrderAction, ShippingQuoteView, StoreAnalyticsView, StoreInput } from './commerce.types.js';
 import { Order, OrderItem, OrderStatus } from './order.entity.js';
 import { ShippingService } from './shipping-service.entity.js';
 import { Supplier } from './restock.entity.js';
-import { Store } from './store.entity.js';
+import { Store, StoreStaff } from './store.entity.js';
 
 const toCart = (lines: CartLine[]): Cart => ({ lines, ...cartTotals(lines.map((l) => ({ unitPrice: l.listing.price ?? 0, quantity: l.quantity }))) });
 
@@ -131,6 +132,16 @@ export class CommerceResolver {
   destination(@Root() order: Order, @Ctx() ctx: Context): City {
     return ctx.services.reference.city(order.destination.unwrap().code)!;
   }
+
+  @FieldResolver(() => Payment, { nullable: true, description: 'The latest payment attempt (payOrder), so a page can resume it: redirect URL, client secret, bank details.' })
+  payment(@Root() order: Order, @Ctx() ctx: Context): Promise<Payment | null> {
+    return latestPayment(ctx, 'ORDER', order.id);
+  }
+
+  @Query(() => [PaymentProviderName], { description: 'The payment providers this server is configured with, in the order to offer them (MANUAL_TRANSFER always).' })
+  paymentProviders(@Ctx() ctx: Context): PaymentProviderName[] {
+    return [...ctx.services.providers.keys()];
+  }
 }
 
 @Resolver(() => OrderItem)
@@ -227,6 +238,14 @@ export class StoreResolver {
   @FieldResolver(() => Photo, { nullable: true, description: 'The store\'s logo.' })
   async logo(@Root() store: Store): Promise<Photo | null> {
     return store.logo ? ((await store.logo.load()) as Photo) ?? null : null;
+  }
+
+  @FieldResolver(() => [User], { nullable: true, description: 'The owner, then the staff (by name). Only the store\'s staff and admins see it (null for everyone else).' })
+  async staff(@Root() store: Store, @Ctx() ctx: Context): Promise<User[] | null> {
+    if (!ctx.user || (ctx.user.role !== Role.ADMIN && !(await ctx.services.stores.staffedStoreIds(ctx)).has(store.id))) return null;
+    const staff = await ctx.em.find(StoreStaff, { store: store.id }, { populate: ['user'] });
+    const owner = (await store.owner.load()) as User;
+    return [owner, ...staff.map((s) => s.user.getEntity()).sort((a, b) => a.displayName.localeCompare(b.displayName, 'id'))];
   }
 
   @FieldResolver(() => User)

@@ -69,3 +69,32 @@ describe('product supplier', () => {
     expect((await api.gql(SET, { l: product, s: storeId }, owner.accessToken)).data!.setStoreProduct.supplier).toBeNull();
   });
 });
+
+describe('store staff list, payment providers, an order\'s payment', () => {
+  it('lists the owner then the staff to the store\'s staff and admins only', async () => {
+    const helper = await api.register({ displayName: 'Ani Kasir' });
+    await api.gql(`mutation A($s: ID!, $e: String!) { addStoreStaff(storeId: $s, email: $e) { id } }`, { s: storeId, e: helper.email }, owner.accessToken);
+    const staffOf = async (token?: string) => (await api.gql(`{ store(slug: "biola-smg") { staff { displayName } } }`, {}, token)).data!.store.staff;
+    // The owner first; the staff member the supplier test added by SQL is there too.
+    const list = await staffOf(owner.accessToken);
+    expect([list[0], list.length, list.some((u: { displayName: string }) => u.displayName === 'Ani Kasir')]).toEqual([{ displayName: 'Pak Biola' }, 3, true]);
+    expect(await staffOf(helper.accessToken)).toEqual(list);
+    expect(await staffOf((await api.register()).accessToken)).toBeNull();
+    expect(await staffOf()).toBeNull();
+  });
+
+  it('names the configured providers, and an order shows its latest payment to resume it', async () => {
+    expect((await api.gql(`{ paymentProviders }`)).data!.paymentProviders).toEqual(['MANUAL_TRANSFER']);
+    const product = (await createListing(api, owner, { kind: 'SALE', barter: null, sale: { price: 150_000, stock: 4, weightGrams: 400 } })).id;
+    await api.gql(SET, { l: product, s: storeId }, owner.accessToken);
+    const buyer = await api.register();
+    await api.gql(`mutation A($id: ID!) { addToCart(listingId: $id, quantity: 1) { items } }`, { id: product }, buyer.accessToken);
+    const serviceId = (await api.sql(`select id from shipping_services where code = 'JNE-REG'`))[0].id;
+    const order = (await api.gql(`mutation C($i: CheckoutInput!) { checkout(input: $i) { id payment { id } } }`,
+      { i: { storeId, shippingServiceId: serviceId, shipTo: { recipient: 'Tono', phone: '081355556666', address: 'Jl. Pemuda No. 7', cityCode: '33.74' } } }, buyer.accessToken)).data!.checkout;
+    expect(order.payment).toBeNull();
+    const paid = (await api.gql(`mutation P($id: ID!) { payOrder(orderId: $id) { id provider amount } }`, { id: order.id }, buyer.accessToken)).data!.payOrder;
+    const seen = (await api.gql(`query O($id: ID!) { order(id: $id) { total payment { id provider amount status } } }`, { id: order.id }, buyer.accessToken)).data!.order;
+    expect(seen.payment).toEqual({ id: paid.id, provider: 'MANUAL_TRANSFER', amount: seen.total, status: 'PENDING' });
+  });
+});

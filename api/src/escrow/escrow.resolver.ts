@@ -13,6 +13,7 @@ import { Payment, PaymentProviderName } from '../payments/payment.entity.js';
 import { Dispute } from '../trade/dispute.entity.js';
 import { Shipment } from '../trade/shipment.entity.js';
 import { EscrowRole, EscrowRoom, EscrowStatus } from './escrow-room.entity.js';
+import { latestPayment } from '../payments/payment.loaders.js';
 import {
   AdminDashboard, CreateEscrowRoomInput, EscrowFeeQuote, EscrowShipmentInput, FeeScheduleView, FeeTierInput, ResolveEscrowDisputeInput,
 } from './escrow.types.js';
@@ -175,10 +176,7 @@ export class EscrowResolver {
 
   @FieldResolver(() => Payment, { nullable: true, description: 'The latest payment attempt.' })
   payment(@Root() room: EscrowRoom, @Ctx() ctx: Context): Promise<Payment | null> {
-    return batched<Payment | null>(ctx, 'roomPayment', room.id, async (ids) => {
-      const rows = await ctx.em.find(Payment, { subjectType: 'ESCROW_ROOM', subjectId: { $in: [...ids] } }, { orderBy: { createdAt: 'asc' } });
-      return new Map(rows.map((p) => [p.subjectId, p]));
-    }, null);
+    return latestPayment(ctx, 'ESCROW_ROOM', room.id);
   }
 
   @FieldResolver(() => Shipment, { nullable: true })
