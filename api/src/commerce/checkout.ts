@@ -91,29 +91,46 @@ export async function checkout(
   if (!isUuid(input.storeId)) throw badInput('Unknown store.', 'storeId');
   if (!isUuid(input.shippingServiceId)) throw badInput('Unknown shipping service.', 'shippingServiceId');
   const [read] = await runPrepared<ReadRow>(ctx.em, 'checkout-read', CHECKOUT_READ, [input.storeId, input.shippingServiceId, ctx.user.id]);
-  if (!read.store) throw badInput('Unknown store.', 'storeId');
-  if (!read.service) throw badInput('Unknown shipping service.', 'shippingServiceId');
+  const { store, service } = read;
+  if (!store) throw badInput('Unknown store.', 'storeId');
+  if (!service) throw badInput('Unknown shipping service.', 'shippingServiceId');
   const lines = read.lines;
   if (!lines.length) throw badInput('Your cart has nothing from this store.', 'storeId');
   if (lines.length > ORDER_RULES.maxLines) throw badInput(`At most ${ORDER_RULES.maxLines} lines per order.`, 'storeId');
 
-  const quote = quoteLines(deps.reference, read.store.cityCode, shipTo.cityCode, read.service, lines);
+  const quote = quoteLines(deps.reference, store.cityCode, shipTo.cityCode, service, lines);
   const subtotal = lines.reduce((sum, l) => sum + Number(l.price) * l.quantity, 0);
   const orderId = randomUUID();
   const expiresAt = new Date(Date.now() + deps.config.commerce.paymentWindowSeconds * 1000);
-  const staff = read.store.staff;
+  const staff = store.staff;
   const wanted = lines.map((l) => ({ listingId: l.listingId, itemId: randomUUID(), quantity: l.quantity, unitPrice: Number(l.price), title: l.title }));
-  const [out] = await runPrepared<WriteRow>(ctx.em, 'checkout-write', CHECKOUT_WRITE, [
-    JSON.stringify(wanted), read.store.id, ctx.user.id, orderId, orderNumber(), subtotal, quote.total, read.service.id,
+  const write = () => runPrepared<WriteRow>(ctx.em, 'checkout-write', CHECKOUT_WRITE, [
+    JSON.stringify(wanted), store.id, ctx.user.id, orderId, orderNumber(), subtotal, quote.total, service.id,
     quote.chargeableKg, quote.distanceKm, JSON.stringify(shipTo), shipTo.cityCode, expiresAt, '/toko-saya', JSON.stringify(staff),
   ]);
-  if (!out.ok || !out.placed) throw refusal(lines, out.locked ?? [], read.store.id, ctx.user.id);
+  // The order number's 6 random characters can repeat within a day (32⁶ per day): the whole
+  // statement then failed and wrote nothing, so it is simply run again with a new number.
+  const [out] = await retryOn(NUMBER_TAKEN, 3, write);
+  if (!out.ok || !out.placed) throw refusal(lines, out.locked ?? [], store.id, ctx.user.id);
 
   const events: LiveEvent[] = [{ topic: 'ORDER', orderId, audience: [ctx.user.id, ...staff] }];
   for (const a of out.alerts) events.push({ topic: 'NOTIFICATION', userId: a.userId, notificationId: a.id });
   deps.live.publish(events);
   await deps.jobs.at(EXPIRE_ORDER_JOB, orderId, expiresAt);
   return ctx.em.map(Order, out.placed);
+}
+
+const NUMBER_TAKEN = 'orders_number_unique';
+
+/** Runs `work`, again (up to `times` in all) while it fails on the unique constraint `constraint`. */
+async function retryOn<T>(constraint: string, times: number, work: () => Promise<T>): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await work();
+    } catch (err) {
+      if (i >= times || (err as { constraint?: string }).constraint !== constraint) throw err;
+    }
+  }
 }
 
 /** The CONFLICT for the first line the write refused, in words the buyer can act on. */
