@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useSubscription } from '@vue/apollo-composable';
-import { computed, ref, unref, watch, type MaybeRef, type Ref } from 'vue';
+import { computed, unref, watch, type MaybeRef, type Ref } from 'vue';
 import { graphql } from '@/gql';
 import type { CheckoutInput, OrderAction, OrderStatus, PaymentFieldsFragment, PaymentProvider } from '@/gql/graphql';
 import { toAppError } from '@/lib/errors';
@@ -44,6 +44,8 @@ export const OrderFragment = graphql(`
     createdAt
     paidAt
     shippedAt
+    deliveredAt
+    confirmBy
     updatedAt
     trackingNumber
     buyer {
@@ -179,6 +181,9 @@ export const OrderDocument = graphql(`
   query Order($id: ID!) {
     order(id: $id) {
       ...OrderFields
+      payment {
+        ...PaymentFields
+      }
     }
   }
 `);
@@ -201,6 +206,11 @@ export const StoreProfileFragment = graphql(`
     phone
     hours
     color
+    logo {
+      id
+      url
+      thumbnailUrl
+    }
     city {
       code
       name
@@ -236,6 +246,10 @@ export const StoreLowStockDocument = graphql(`
       title
       stock
       lowStockThreshold
+      supplier {
+        id
+        name
+      }
     }
   }
 `);
@@ -366,21 +380,27 @@ export function useOrder(id: Ref<string>) {
 }
 
 /**
- * The buyer pays an order (payOrder). An Order does not carry its payments, so the attempt
- * started here is kept for this page; a paid order arrives through orderUpdated.
+ * The buyer pays an order (payOrder). The new attempt becomes the order's `payment` in the
+ * cache at once (the Order query reads it, so a reload resumes it); a paid order arrives
+ * through orderUpdated.
  */
 export function useOrderPayment(orderId: Ref<string>) {
-  const { mutate } = useMutation(PayOrderDocument);
+  const { mutate } = useMutation(PayOrderDocument, {
+    update(cache, { data }, { variables }) {
+      const payment = data?.payOrder;
+      if (!payment || !variables?.orderId) return;
+      cache.modify({
+        id: cache.identify({ __typename: 'Order', id: variables.orderId }),
+        fields: { payment: (_, { toReference }) => toReference({ __typename: 'Payment', id: payment.id }) ?? null },
+      });
+    },
+  });
   const { busy, error, run } = useBusy();
-  const payment = ref<PaymentFieldsFragment | null>(null);
-  watch(orderId, () => (payment.value = null));
   async function pay(provider: PaymentProvider): Promise<PaymentFieldsFragment | null> {
     const r = await run('pay', () => mutate({ orderId: orderId.value, provider }));
-    const p = r?.data?.payOrder ?? null;
-    if (p) payment.value = p;
-    return p;
+    return r?.data?.payOrder ?? null;
   }
-  return { payment, pay, busy, error };
+  return { pay, busy, error };
 }
 
 export function useMyOrders() {

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@vue/apollo-composable';
 import { computed, type Ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { graphql } from '@/gql';
-import type { ReceivedLineInput, RestockLineInput, StoreInput, StoreProductFieldsFragment, SupplierInput } from '@/gql/graphql';
+import type { OwnerProductFieldsFragment, ReceivedLineInput, RestockLineInput, StoreInput, SupplierInput } from '@/gql/graphql';
 import { useSessionStore } from '@/stores/session';
 import { useBusy, useQueryError } from './useBusy';
 import { MyStoresDocument, StoreLowStockDocument } from './useShop';
@@ -29,10 +29,39 @@ export const UpdateStoreDocument = graphql(`
   }
 `);
 
+/** The owner, then the staff by name (`Store.staff`, seen by the store's staff and admins). */
+export const StoreStaffDocument = graphql(`
+  query StoreStaff($slug: String!) {
+    store(slug: $slug) {
+      id
+      staff {
+        id
+        displayName
+      }
+    }
+  }
+`);
+
+/** Returns the store's new staff list, which replaces the cached one (Store:id). */
 export const AddStoreStaffDocument = graphql(`
   mutation AddStoreStaff($storeId: ID!, $email: String!) {
     addStoreStaff(storeId: $storeId, email: $email) {
       id
+      staff {
+        id
+        displayName
+      }
+    }
+  }
+`);
+
+/** A product on the owner's products page: the store fields and its supplier (staff only). */
+export const OwnerProductFragment = graphql(`
+  fragment OwnerProductFields on Listing {
+    ...StoreProductFields
+    supplier {
+      id
+      name
     }
   }
 `);
@@ -42,17 +71,21 @@ export const OwnerProductsDocument = graphql(`
     myListings(first: $first) {
       edges {
         node {
-          ...StoreProductFields
+          ...OwnerProductFields
         }
       }
     }
   }
 `);
 
+/**
+ * Sets ALL of a listing's store settings: an omitted or null supplierId clears the supplier,
+ * so every call sends the supplier the product keeps.
+ */
 export const SetStoreProductDocument = graphql(`
-  mutation SetStoreProduct($listingId: ID!, $storeId: ID, $featured: Boolean!, $lowStockThreshold: Int) {
-    setStoreProduct(listingId: $listingId, storeId: $storeId, featured: $featured, lowStockThreshold: $lowStockThreshold) {
-      ...StoreProductFields
+  mutation SetStoreProduct($listingId: ID!, $storeId: ID, $featured: Boolean!, $lowStockThreshold: Int, $supplierId: ID) {
+    setStoreProduct(listingId: $listingId, storeId: $storeId, featured: $featured, lowStockThreshold: $lowStockThreshold, supplierId: $supplierId) {
+      ...OwnerProductFields
     }
   }
 `);
@@ -65,6 +98,9 @@ export const StoreProductOptionsDocument = graphql(`
         id
         title
         stock
+        supplier {
+          id
+        }
       }
     }
   }
@@ -194,8 +230,13 @@ export function useStoreProfile() {
   };
 }
 
-/** The owner adds a member to the store's staff by email. */
-export function useStoreStaff(storeId: Ref<string | null>) {
+/**
+ * The store's people (`Store.staff`: the owner, then the staff by name) and the owner adding a
+ * member by email; the mutation returns the new list, which replaces the cached one.
+ */
+export function useStoreStaff(storeId: Ref<string | null>, storeSlug: Ref<string | null>) {
+  const q = useQuery(StoreStaffDocument, () => ({ slug: storeSlug.value ?? '' }), () => ({ enabled: !!storeSlug.value, fetchPolicy: 'cache-and-network' }));
+  const { appError } = useQueryError(q.error);
   const { mutate } = useMutation(AddStoreStaffDocument);
   const { busy, error, run } = useBusy();
   async function add(email: string): Promise<boolean> {
@@ -203,23 +244,34 @@ export function useStoreStaff(storeId: Ref<string | null>) {
     const id = storeId.value;
     return !!(await run('add', () => mutate({ storeId: id, email })));
   }
-  return { add, busy, error };
+  return {
+    people: computed(() => q.result.value?.store.staff ?? null),
+    loading: computed(() => q.loading.value && !q.result.value),
+    error: appError,
+    refetch: () => q.refetch()?.catch(() => undefined),
+    add,
+    busy,
+    actionError: error,
+  };
 }
 
 export interface StoreProductSettings {
   inStore: boolean;
   featured: boolean;
   lowStockThreshold: number | null;
+  /** the supplier it is restocked from; only a product in the store has one */
+  supplierId: string | null;
 }
 
 /**
  * The owner's SALE listings (not removed) and, for each, whether it is in the store, featured,
- * and its low-stock threshold (setStoreProduct). The low-stock list follows each change.
+ * its low-stock threshold and its supplier (setStoreProduct, which sets them all at once). The
+ * low-stock list follows each change.
  */
 export function useOwnerProducts(storeId: Ref<string | null>, enabled: Ref<boolean>) {
   const q = useQuery(OwnerProductsDocument, { first: STORE_ADMIN_PAGE_SIZE }, () => ({ enabled: enabled.value, fetchPolicy: 'cache-and-network' }));
   const { appError } = useQueryError(q.error);
-  const products = computed<StoreProductFieldsFragment[]>(() =>
+  const products = computed<OwnerProductFieldsFragment[]>(() =>
     (q.result.value?.myListings.edges ?? []).map((e) => e.node).filter((l) => l.kind === 'SALE' && l.status !== 'REMOVED'),
   );
   const { mutate } = useMutation(SetStoreProductDocument, () => ({
@@ -227,7 +279,17 @@ export function useOwnerProducts(storeId: Ref<string | null>, enabled: Ref<boole
   }));
   const { busy, error, run } = useBusy();
   async function save(listingId: string, s: StoreProductSettings): Promise<boolean> {
-    const r = await run(listingId, () => mutate({ listingId, storeId: s.inStore ? storeId.value : null, featured: s.featured, lowStockThreshold: s.lowStockThreshold }));
+    const inStore = s.inStore && !!storeId.value;
+    const r = await run(listingId, () =>
+      mutate({
+        listingId,
+        storeId: inStore ? storeId.value : null,
+        featured: inStore && s.featured,
+        lowStockThreshold: s.lowStockThreshold,
+        // The API clears the supplier when none is sent; one outside a store is refused.
+        supplierId: inStore ? s.supplierId : null,
+      }),
+    );
     return !!r?.data;
   }
   return {

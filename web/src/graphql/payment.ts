@@ -19,3 +19,10 @@ export const PaymentFragment = graphql(`
     }
   }
 `);
+
+/** The providers this server is configured with, in the order to offer them (MANUAL_TRANSFER always). */
+export const PaymentProvidersDocument = graphql(`
+  query PaymentProviders {
+    paymentProviders
+  }
+`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { receivedValid, restockLines, slugify, storeFormProblems, type StoreFormValues } from './storeAdmin';
+import { receivedValid, restockLines, slugify, storeFormProblems, storeInitial, storeMonogram, type StoreFormValues } from './storeAdmin';
 
 const valid: StoreFormValues = { name: 'Toko Harmoni', slug: 'toko-harmoni', address: 'Jl. Braga No. 12', cityCode: '32.73', phone: '', hours: '', color: '' };
 
@@ -41,5 +41,19 @@ describe('store admin rules', () => {
     expect(restockLines([{ listingId: 'l1', quantity: 100_001 }])).toBeNull();
     expect(restockLines([{ listingId: 'l1', quantity: '' }])).toBeNull();
     expect(restockLines([{ listingId: 'l1', quantity: 1 }, { listingId: 'l1', quantity: 2 }])).toBeNull();
+  });
+
+  it('makes a logo fallback: the initial, on the store colour, in white or near-black ink', () => {
+    expect(storeInitial('toko harmoni')).toBe('T');
+    expect(storeInitial('  “99” Kopi')).toBe('9');
+    expect(storeInitial('élan')).toBe('É');
+    expect(storeInitial('—')).toBe('?');
+    expect(storeMonogram('Harmoni', '#B91C1C')).toEqual({ initial: 'H', background: '#b91c1c', ink: '#ffffff' });
+    expect(storeMonogram('Harmoni', '#0f766e').ink).toBe('#ffffff');
+    expect(storeMonogram('Harmoni', '#fde68a').ink).toBe('#111827');
+    expect(storeMonogram('Harmoni', '#ffffff').ink).toBe('#111827');
+    // no colour, or not a hex one: the theme's primary colour and its ink
+    expect(storeMonogram('Harmoni', null)).toEqual({ initial: 'H', background: null, ink: null });
+    expect(storeMonogram('Harmoni', 'red')).toEqual({ initial: 'H', background: null, ink: null });
   });
 });

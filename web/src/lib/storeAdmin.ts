@@ -16,7 +16,8 @@ export interface StoreFormValues {
   color: string;
 }
 
-export const STORE_FORM_FIELDS = ['name', 'slug', 'address', 'city', 'color'] as const;
+/** The form's fields the API may name in an error (`cityCode` is `city`, `logoPhotoId` is `logo`). */
+export const STORE_FORM_FIELDS = ['name', 'slug', 'address', 'city', 'color', 'logo'] as const;
 export type StoreFormField = (typeof STORE_FORM_FIELDS)[number];
 
 /** "Toko Harmoni Bandung!" → "toko-harmoni-bandung" (what a new store's URL key starts as). */
@@ -73,4 +74,31 @@ export function restockLines(lines: readonly RestockFormLine[]): { listingId: st
 /** An optional number input ('' or a number) as the API's nullable Int. */
 export function optionalInt(v: number | ''): number | null {
   return v === '' ? null : v;
+}
+
+/** What a store without a logo shows instead: its initial on its colour, in a legible ink. */
+export interface StoreMonogram {
+  initial: string;
+  /** the store's colour, or null: the theme's primary colour (and its ink) */
+  background: string | null;
+  ink: '#ffffff' | '#111827' | null;
+}
+
+/** "toko harmoni" → "T"; the first letter or digit of a name ("?" when there is none). */
+export function storeInitial(name: string): string {
+  const m = name.normalize('NFC').match(/[\p{L}\p{N}]/u);
+  return m ? m[0].toLocaleUpperCase('id') : '?';
+}
+
+/** The monogram of a store: white ink on dark colours, near-black on light ones (WCAG relative luminance). */
+export function storeMonogram(name: string, color: string | null | undefined): StoreMonogram {
+  const initial = storeInitial(name);
+  if (!color || !STORE_RULES.color.test(color)) return { initial, background: null, ink: null };
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(color.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  // White ink reaches 4.5:1 below a luminance of about 0.18; above that near-black reads better.
+  return { initial, background: color.toLowerCase(), ink: luminance > 0.18 ? '#111827' : '#ffffff' };
 }

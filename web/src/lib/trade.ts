@@ -55,6 +55,8 @@ export const NOTIFICATION_KINDS = [
   'ESCROW_RELEASED',
   'PAYMENT_PROOF',
   'PAYMENT_AMOUNT_MISMATCH',
+  'PAYMENT_UNMATCHED',
+  'LOW_STOCK',
 ] as const;
 
 /** The i18n key of a SYSTEM message (an unknown future code gets a neutral wording). */

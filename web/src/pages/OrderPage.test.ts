@@ -1,20 +1,35 @@
 import { describe, expect, it, vi } from 'vitest';
 import { OrderDocument, PayOrderDocument } from '@/composables/useShop';
+import { PaymentProvidersDocument } from '@/graphql/payment';
 import { useSessionStore } from '@/stores/session';
 import { escrowPaymentFixture, orderFixture, userB } from '@/test/fixtures';
 import { createLiveApollo } from '@/test/liveApollo';
 import { authPayload, mountWithApp, settle } from '@/test/mountWithApp';
 import OrderPage from './OrderPage.vue';
 
-const pending = () => orderFixture({ status: 'PENDING_PAYMENT', paidAt: null });
+type OrderPayment = ReturnType<typeof escrowPaymentFixture> | null;
+const pending = (payment: OrderPayment = null) => ({ ...orderFixture({ status: 'PENDING_PAYMENT', paidAt: null }), payment });
 const asBuyer = () => useSessionStore().login(authPayload({ id: userB.id, displayName: userB.displayName }));
+const asStaff = () => useSessionStore().login(authPayload());
+const providers = (list: string[]) => ({ request: { query: PaymentProvidersDocument }, result: { data: { paymentProviders: list } } });
 
-async function mountOrder(order: ReturnType<typeof orderFixture>, mocks: Parameters<typeof createLiveApollo>[0] = [], before = asBuyer) {
-  const live = createLiveApollo([{ request: { query: OrderDocument, variables: { id: 'o1' } }, result: { data: { order } } }, ...mocks]);
+async function mountOrder(
+  order: ReturnType<typeof orderFixture> & { payment?: OrderPayment },
+  mocks: Parameters<typeof createLiveApollo>[0] = [],
+  before = asBuyer,
+  serverProviders = ['MANUAL_TRANSFER', 'MIDTRANS'],
+) {
+  const live = createLiveApollo([
+    { request: { query: OrderDocument, variables: { id: 'o1' } }, result: { data: { order: { payment: null, ...order } } } },
+    providers(serverProviders),
+    ...mocks,
+  ]);
   const mounted = await mountWithApp(OrderPage, { client: live.client, route: '/pesanan/o1', before });
   await settle(8);
   return mounted;
 }
+const offered = (wrapper: Awaited<ReturnType<typeof mountOrder>>['wrapper']) =>
+  wrapper.findAll('[data-testid^="order-payment-provider-"]').map((r) => r.attributes('data-testid')!.replace('order-payment-provider-', ''));
 
 describe('OrderPage payment', () => {
   it('pays by manual transfer: the exact amount and the reference to quote', async () => {
@@ -31,19 +46,22 @@ describe('OrderPage payment', () => {
     expect(wrapper.get('[data-testid="order-payment-panel"]').text()).toContain('kode 9F3A7C21');
   });
 
-  it('a provider the server has not configured is marked unavailable and the choice falls back to transfer', async () => {
-    const { wrapper } = await mountOrder(pending(), [
-      {
-        request: { query: PayOrderDocument, variables: { orderId: 'o1', provider: 'MIDTRANS' } },
-        result: { errors: [{ message: 'MIDTRANS is not configured.', extensions: { code: 'BAD_USER_INPUT', field: 'provider' } }] },
-      },
-    ]);
-    await wrapper.get('[data-testid="order-payment-provider-MIDTRANS"]').setValue(true);
+  it('offers exactly the providers the server has configured, in its order, and never STRIPE', async () => {
+    const { wrapper } = await mountOrder(pending(), [], asBuyer, ['MIDTRANS', 'STRIPE', 'MANUAL_TRANSFER']);
+    expect(offered(wrapper)).toEqual(['MIDTRANS', 'MANUAL_TRANSFER']);
+    expect(wrapper.get('[data-testid="order-payment-panel"]').text()).not.toContain('Stripe');
+    // the first one offered is chosen to start with
+    expect((wrapper.get('[data-testid="order-payment-provider-MIDTRANS"]').element as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('offers only manual transfer when that is all the server has', async () => {
+    const pay = vi.fn(() => ({ data: { payOrder: escrowPaymentFixture({ amount: 325_000 }) } }));
+    const { wrapper } = await mountOrder(pending(), [{ request: { query: PayOrderDocument, variables: { orderId: 'o1', provider: 'MANUAL_TRANSFER' } }, result: pay }], asBuyer, ['MANUAL_TRANSFER']);
+    expect(offered(wrapper)).toEqual(['MANUAL_TRANSFER']);
+    expect(wrapper.get('[data-testid="order-payment-panel"]').text()).not.toContain('Midtrans');
     await wrapper.get('[data-testid="order-payment"]').trigger('click');
     await settle(5);
-    expect(wrapper.get('[data-testid="order-payment-panel"]').text()).toContain('Cara bayar ini belum tersedia');
-    expect(wrapper.get('[data-testid="order-payment-provider-MIDTRANS"]').attributes('disabled')).toBeDefined();
-    expect((wrapper.get('[data-testid="order-payment-provider-MANUAL_TRANSFER"]').element as HTMLInputElement).checked).toBe(true);
+    expect(pay).toHaveBeenCalledTimes(1);
   });
 
   it('goes to the Midtrans page once the payment is created', async () => {
@@ -66,10 +84,61 @@ describe('OrderPage payment', () => {
     }
   });
 
+  it('resumes a started manual transfer after a reload instead of offering a new payment', async () => {
+    const pay = vi.fn();
+    const { wrapper } = await mountOrder(pending(escrowPaymentFixture({ id: '7c21aa90-0000', amount: 325_000 })), [
+      { request: { query: PayOrderDocument }, variableMatcher: () => true, result: pay },
+    ]);
+    const panel = wrapper.get('[data-testid="order-payment-panel"]');
+    expect(panel.attributes('data-payment')).toBe('MANUAL_TRANSFER');
+    expect(wrapper.get('[data-testid="order-payment-amount"]').text()).toBe('Rp 325.000');
+    expect(panel.text()).toContain('kode 7C21AA90');
+    expect(wrapper.find('[data-testid="order-payment"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid^="order-payment-provider-"]').exists()).toBe(false);
+    expect(pay).not.toHaveBeenCalled();
+  });
+
+  it('resumes a started Midtrans payment with its link', async () => {
+    const { wrapper } = await mountOrder(pending(escrowPaymentFixture({ provider: 'MIDTRANS', amount: 325_000, redirectUrl: 'https://app.sandbox.midtrans.com/snap/v2/vtweb/xyz' })));
+    expect(wrapper.get('[data-testid="order-payment-panel"]').attributes('data-payment')).toBe('MIDTRANS');
+    expect(wrapper.get('[data-testid="order-payment-redirect"]').attributes('href')).toBe('https://app.sandbox.midtrans.com/snap/v2/vtweb/xyz');
+    expect(wrapper.find('[data-testid="order-payment"]').exists()).toBe(false);
+  });
+
+  it('offers a new payment when the last attempt expired', async () => {
+    const { wrapper } = await mountOrder(pending(escrowPaymentFixture({ provider: 'MIDTRANS', status: 'EXPIRED', redirectUrl: 'https://app.sandbox.midtrans.com/snap/v2/vtweb/old' })));
+    expect(wrapper.get('[data-testid="order-payment-panel"]').attributes('data-payment')).toBe('NONE');
+    expect(wrapper.find('[data-testid="order-payment-redirect"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="order-payment"]').text()).toBe('Bayar Rp 325.000');
+  });
+
   it('store staff see the amount but no way to pay', async () => {
-    const { wrapper } = await mountOrder(pending(), [], () => useSessionStore().login(authPayload()));
+    const { wrapper } = await mountOrder(pending(), [], asStaff);
     expect(wrapper.get('[data-testid="order-pay-amount"]').text()).toContain('Rp 325.000');
     expect(wrapper.find('[data-testid="order-payment-panel"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="order-pay"]').text()).toContain('Menunggu pembeli membayar.');
+  });
+});
+
+describe('OrderPage delivered', () => {
+  const delivered = () => orderFixture({ status: 'DELIVERED', shippedAt: '2026-11-21T05:00:00.000Z', deliveredAt: '2026-11-21T03:10:00.000Z', confirmBy: '2026-11-24T03:10:00.000Z' });
+
+  it('tells the buyer when the order completes by itself (WIB) unless they confirm or ask for a refund', async () => {
+    const { wrapper } = await mountOrder(delivered());
+    const note = wrapper.get('[data-testid="order-auto-complete"]');
+    expect(note.text()).toContain('Pesanan ini selesai otomatis pada 24 Nov 2026, 10.10 WIB');
+    expect(note.text()).toContain('"Pesanan diterima"');
+    expect(note.text()).toContain('meminta pengembalian dana ke toko');
+    expect(wrapper.get('[data-testid="order-contact-store"]').attributes('href')).toBe('/toko/harmoni-bandung');
+    expect(wrapper.find('[data-testid="order-complete"]').exists()).toBe(true);
+  });
+
+  it('words it for the store, and says nothing before delivery', async () => {
+    const { wrapper } = await mountOrder(delivered(), [], asStaff);
+    expect(wrapper.get('[data-testid="order-auto-complete"]').text()).toBe('Pesanan ini selesai otomatis pada 24 Nov 2026, 10.10 WIB, kecuali pembeli mengonfirmasi lebih dulu atau toko mengembalikan dananya.');
+    expect(wrapper.find('[data-testid="order-contact-store"]').exists()).toBe(false);
+
+    const shipped = await mountOrder(orderFixture({ status: 'SHIPPED', shippedAt: '2026-11-21T05:00:00.000Z' }));
+    expect(shipped.wrapper.find('[data-testid="order-auto-complete"]').exists()).toBe(false);
   });
 });

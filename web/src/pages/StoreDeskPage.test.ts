@@ -13,7 +13,7 @@ const deskMocks = (orders: ReturnType<typeof orderFixture>[]) => [
   { request: { query: StoreOrdersDocument, variables: { storeId: 's1', status: null, first: 50 } }, result: { data: { storeOrders: orders } } },
   {
     request: { query: StoreLowStockDocument, variables: { storeId: 's1' } },
-    result: { data: { storeLowStock: [{ __typename: 'Listing' as const, id: 'l9', title: 'Senar gitar', stock: 1, lowStockThreshold: 3 }] } },
+    result: { data: { storeLowStock: [{ __typename: 'Listing' as const, id: 'l9', title: 'Senar gitar', stock: 1, lowStockThreshold: 3, supplier: { __typename: 'Supplier' as const, id: 'sup1', name: 'CV Nada Jaya' } }] } },
   },
   {
     request: { query: StoreAnalyticsDocument, variables: { storeId: 's1' } },
@@ -74,6 +74,7 @@ describe('StoreDeskPage', () => {
     expect(wrapper.get('[data-testid="desk-empty"]').text()).toBe('Tidak ada pesanan di sini.');
     const link = wrapper.get('[data-testid="low-stock-restock-l9"]');
     expect(link.attributes('href')).toBe('/toko-saya/restok?toko=harmoni-bandung&produk=l9');
+    expect(wrapper.get('[data-testid="low-stock-supplier-l9"]').text()).toBe('pemasok: CV Nada Jaya');
   });
 
   it('without a store shows the "Buka toko" form and opens one with the slug taken from the name', async () => {

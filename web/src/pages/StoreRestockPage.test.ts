@@ -37,18 +37,20 @@ const restockOrder = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-function baseMocks(orders: ReturnType<typeof restockOrder>[], suppliers = [supplier('sup1', 'CV Nada Jaya')]) {
+const supplierOf = (id: string, name: string) => ({ __typename: 'Supplier' as const, id, name });
+
+function baseMocks(orders: ReturnType<typeof restockOrder>[], suppliers = [supplier('sup1', 'CV Nada Jaya')], stringsSupplier: ReturnType<typeof supplierOf> | null = null) {
   return [
     { request: { query: MyStoresDocument }, result: { data: { myStores: [storeFixture()] } } },
     { request: { query: SuppliersDocument, variables: { storeId: 's1' } }, result: { data: { suppliers } } },
     { request: { query: RestockOrdersDocument, variables: { storeId: 's1' } }, result: { data: { restockOrders: orders } } },
     {
       request: { query: StoreProductOptionsDocument, variables: { slug: 'harmoni-bandung', first: STORE_ADMIN_PAGE_SIZE } },
-      result: { data: { store: { __typename: 'Store' as const, id: 's1', products: [guitar] } } },
+      result: { data: { store: { __typename: 'Store' as const, id: 's1', products: [{ ...guitar, supplier: null }] } } },
     },
     {
       request: { query: StoreLowStockDocument, variables: { storeId: 's1' } },
-      result: { data: { storeLowStock: [{ ...strings, lowStockThreshold: 3 }] } },
+      result: { data: { storeLowStock: [{ ...strings, lowStockThreshold: 3, supplier: stringsSupplier }] } },
     },
   ];
 }
@@ -113,6 +115,38 @@ describe('StoreRestockPage', () => {
     expect(orders.map((o) => o.attributes('data-status'))).toEqual(['ORDERED', 'CANCELLED']);
     expect(orders[0].text()).toContain('12 × Senar gitar');
     expect(router.currentRoute.value.query.produk).toBeUndefined();
+  });
+
+  it('"Pesan ulang" starts with the product’s own supplier, and orders from it', async () => {
+    const create = vi.fn(() => ({ data: { createRestockOrder: restockOrder({ id: 'r3', supplier: supplierOf('sup2', 'UD Sumber Rejeki'), items: [item('i4', strings, 20)] }) } }));
+    const { wrapper } = await mountWithApp(StoreRestockPage, {
+      route: '/toko-saya/restok?produk=l2',
+      before: asStaff,
+      mocks: [
+        ...baseMocks([], [supplier('sup1', 'CV Nada Jaya'), supplier('sup2', 'UD Sumber Rejeki')], supplierOf('sup2', 'UD Sumber Rejeki')),
+        { request: { query: CreateRestockOrderDocument, variables: { storeId: 's1', supplierId: 'sup2', lines: [{ listingId: 'l2', quantity: 20 }] } }, result: create },
+      ],
+    });
+    await settle(8);
+    const form = wrapper.get('[data-testid="restock-form"]');
+    expect((form.get('[data-testid="rs-supplier"]').element as HTMLSelectElement).value).toBe('sup2');
+    expect((form.get('[data-testid="rs-product-0"]').element as HTMLSelectElement).value).toBe('l2');
+    await form.get('[data-testid="rs-quantity-0"]').setValue('20');
+    await form.trigger('submit');
+    await settle(8);
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(wrapper.get('[data-testid="restock-order"]').text()).toContain('UD Sumber Rejeki');
+  });
+
+  it('a new order without "Pesan ulang" waits for a supplier to be chosen when there are several', async () => {
+    const { wrapper } = await mountWithApp(StoreRestockPage, {
+      route: '/toko-saya/restok',
+      before: asStaff,
+      mocks: baseMocks([], [supplier('sup1', 'CV Nada Jaya'), supplier('sup2', 'UD Sumber Rejeki')], supplierOf('sup2', 'UD Sumber Rejeki')),
+    });
+    await settle(8);
+    await wrapper.get('[data-testid="restock-new"]').trigger('click');
+    expect((wrapper.get('[data-testid="rs-supplier"]').element as HTMLSelectElement).value).toBe('');
   });
 
   it('cancels an ordered restock only after confirming', async () => {

@@ -195,13 +195,14 @@ export function storeFixture(overrides: Record<string, unknown> = {}) {
     phone: '0227201234',
     hours: 'Senin–Sabtu 10.00–20.00',
     color: '#b91c1c',
+    logo: null as { __typename: 'Photo'; id: string; url: string; thumbnailUrl: string } | null,
     city: { __typename: 'City' as const, code: '32.73', name: 'Kota Bandung', province: 'Jawa Barat' },
     owner: { ...userA },
     ...overrides,
   };
 }
 
-/** A store product as StoreProductFields. */
+/** A store product as StoreProductFields (OwnerProductFields with `supplier`). */
 export function storeProductFixture(overrides: Record<string, unknown> = {}) {
   return {
     __typename: 'Listing' as const,
@@ -236,6 +237,8 @@ export function orderFixture(overrides: Record<string, unknown> = {}) {
     createdAt: '2026-11-21T03:00:00.000Z',
     paidAt: '2026-11-21T03:10:00.000Z',
     shippedAt: null,
+    deliveredAt: null as string | null,
+    confirmBy: null as string | null,
     updatedAt: '2026-11-21T03:10:00.000Z',
     trackingNumber: null,
     buyer: { ...userB },

@@ -42,4 +42,27 @@ describe('AppNotificationsBell', () => {
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/offers/o-n1'), { timeout: 5000 });
     expect(wrapper.find('[data-testid="nav-notifications-badge"]').exists()).toBe(false);
   });
+
+  it('titles a payment the API could not apply (PAYMENT_UNMATCHED) and a low-stock alert in words', async () => {
+    const live = createLiveApollo([
+      {
+        request: { query: NotificationsDocument, variables: { first: 20 } },
+        result: {
+          data: {
+            notifications: [
+              { ...notification('n2', 'PAYMENT_UNMATCHED'), text: 'Pembayaran Rp 325.000 Anda diterima, tetapi pesanan PSR-1 sudah CANCELLED.', link: '/pesanan/o1' },
+              { ...notification('n3', 'LOW_STOCK'), text: 'Stok "Senar gitar" tinggal 1.', link: '/store/harmoni-bandung/stock' },
+            ],
+            unreadNotificationCount: 2,
+          },
+        },
+      },
+    ]);
+    const { wrapper } = await mountWithApp(AppNotificationsBell, { client: live.client, before: () => useSessionStore().login(authPayload()) });
+    await settle(5);
+    await wrapper.get('[data-testid="nav-notifications"]').trigger('click');
+    const titles = wrapper.findAll('[data-testid="notification-item"] .title').map((t) => t.text());
+    expect(titles).toEqual(['Pembayaran tak terpakai, dana dikembalikan', 'Stok menipis']);
+    expect(wrapper.get('[data-kind="PAYMENT_UNMATCHED"]').text()).toContain('pesanan PSR-1 sudah CANCELLED');
+  });
 });

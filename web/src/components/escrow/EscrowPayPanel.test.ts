@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PaymentFieldsFragment } from '@/gql/graphql';
+import { PaymentProvidersDocument } from '@/graphql/payment';
 import { escrowPaymentFixture, proofFixture } from '@/test/fixtures';
-import { mountWithApp } from '@/test/mountWithApp';
+import { mountWithApp, settle } from '@/test/mountWithApp';
 import EscrowPayPanel from './EscrowPayPanel.vue';
 
 const mountPanel = (payment: ReturnType<typeof escrowPaymentFixture> | null) => mountWithApp(EscrowPayPanel, { props: { total: 260_000, payment: payment as PaymentFieldsFragment | null } });
@@ -38,5 +39,18 @@ describe('EscrowPayPanel', () => {
     const { wrapper } = await mountPanel(escrowPaymentFixture({ provider: 'MIDTRANS', redirectUrl: 'https://app.midtrans.com/snap/x' }));
     expect(wrapper.find('[data-testid="escrow-proof-input"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="escrow-pay-redirect"]').attributes('href')).toBe('https://app.midtrans.com/snap/x');
+  });
+
+  it('offers the server’s providers without STRIPE, even beside a pending STRIPE payment it cannot resume', async () => {
+    const { wrapper } = await mountWithApp(EscrowPayPanel, {
+      props: { total: 260_000, payment: escrowPaymentFixture({ provider: 'STRIPE' }) as PaymentFieldsFragment },
+      mocks: [{ request: { query: PaymentProvidersDocument }, result: { data: { paymentProviders: ['MANUAL_TRANSFER', 'MIDTRANS', 'STRIPE'] } } }],
+    });
+    await settle(5);
+    expect(wrapper.get('[data-testid="escrow-pay-panel"]').attributes('data-payment')).toBe('NONE');
+    expect(wrapper.findAll('[data-testid^="escrow-pay-provider-"]').map((r) => r.attributes('data-testid'))).toEqual(['escrow-pay-provider-MANUAL_TRANSFER', 'escrow-pay-provider-MIDTRANS']);
+    await wrapper.get('[data-testid="escrow-pay-provider-MIDTRANS"]').setValue(true);
+    await wrapper.get('[data-testid="escrow-pay"]').trigger('click');
+    expect(wrapper.emitted('pay')).toEqual([['MIDTRANS']]);
   });
 });
