@@ -99,6 +99,12 @@ export class CommerceService {
       const order = await em.findOneOrFail(Order, payment.subjectId);
       return [{ topic: 'ORDER', orderId: order.id, audience: [order.buyer.id] }];
     },
+    /** The store's staff confirm an order's manual transfer (confirmOrderPayment, at the desk). */
+    reviewers: async (em: EntityManager, payment: Payment) => {
+      const order = await em.findOneOrFail(Order, payment.subjectId);
+      const staff = await storeStaffIds(em, await em.findOneOrFail(Store, order.store.id));
+      return { userIds: staff, link: '/toko-saya', events: [{ topic: 'ORDER' as const, orderId: order.id, audience: [order.buyer.id, ...staff] }] };
+    },
   };
 
   // ---------------------------------------------------------------- cart

@@ -96,5 +96,17 @@ describe('store staff list, payment providers, an order\'s payment', () => {
     const paid = (await api.gql(`mutation P($id: ID!) { payOrder(orderId: $id) { id provider amount } }`, { id: order.id }, buyer.accessToken)).data!.payOrder;
     const seen = (await api.gql(`query O($id: ID!) { order(id: $id) { total payment { id provider amount status } } }`, { id: order.id }, buyer.accessToken)).data!.order;
     expect(seen.payment).toEqual({ id: paid.id, provider: 'MANUAL_TRANSFER', amount: seen.total, status: 'PENDING' });
+
+    // The buyer attaches the transfer receipt; the store's staff (not the admins' rekber desk) are told and see it.
+    const receipt = await photoOf(buyer);
+    expect(codeOf(await api.gql(`mutation R($p: ID!, $f: ID!) { submitPaymentProof(paymentId: $p, photoId: $f) { id } }`, { p: paid.id, f: await photoOf(owner) }, buyer.accessToken))).toBe('BAD_USER_INPUT');
+    expect((await api.gql(`mutation R($p: ID!, $f: ID!) { submitPaymentProof(paymentId: $p, photoId: $f) { proof { id } } }`, { p: paid.id, f: receipt }, buyer.accessToken)).data!.submitPaymentProof.proof).toEqual({ id: receipt });
+    const proofSeenBy = async (token: string) => (await api.gql(`query O($id: ID!) { order(id: $id) { payment { proof { id } } } }`, { id: order.id }, token)).data?.order.payment.proof ?? null;
+    expect(await proofSeenBy(owner.accessToken)).toEqual({ id: receipt });
+    const told = await api.gql(`{ notifications(first: 5) { kind link } }`, {}, owner.accessToken);
+    expect(told.data!.notifications).toContainEqual({ kind: 'PAYMENT_PROOF', link: '/toko-saya' });
+    const [{ n }] = await api.sql(`select count(*)::int as n from notifications where kind = 'PAYMENT_PROOF' and link = '/admin/rekber'`);
+    expect(n).toBe(0);
+    expect((await api.gql(`mutation P($id: ID!) { confirmOrderPayment(orderId: $id) { status } }`, { id: order.id }, owner.accessToken)).data!.confirmOrderPayment.status).toBe('PAID');
   });
 });

@@ -89,9 +89,9 @@ export class EscrowResolver {
   }
 
   @Authorized()
-  @Mutation(() => Payment, { description: 'MANUAL_TRANSFER: attaches the transfer receipt (an image from POST /uploads) for an admin to confirm.' })
+  @Mutation(() => Payment, { description: 'MANUAL_TRANSFER (escrow rooms and store orders): attaches the transfer receipt (an image from POST /uploads) for whoever confirms it — admins for a room, the store\'s staff for an order — who are notified. NOT_FOUND, INVALID_STATE, BAD_USER_INPUT "photoId".' })
   submitPaymentProof(@Arg('paymentId', () => ID) paymentId: string, @Arg('photoId', () => ID) photoId: string, @Ctx() ctx: AuthedContext): Promise<Payment> {
-    return ctx.services.escrow.submitProof(ctx, paymentId, photoId);
+    return ctx.services.payments.submitProof(ctx, paymentId, photoId);
   }
 
   @Authorized(Role.ADMIN)
@@ -199,9 +199,10 @@ export class EscrowResolver {
 /** Payment fields with restricted visibility. */
 @Resolver(() => Payment)
 export class PaymentResolver {
-  @FieldResolver(() => Photo, { nullable: true, description: 'MANUAL_TRANSFER: the transfer receipt (the payer and admins only).' })
+  @FieldResolver(() => Photo, { nullable: true, description: 'MANUAL_TRANSFER: the transfer receipt (the payer, admins, and for an order its store\'s staff; null for everyone else).' })
   async proof(@Root() payment: Payment, @Ctx() ctx: Context): Promise<Photo | null> {
-    if (!payment.proof || !ctx.user || (ctx.user.role !== Role.ADMIN && ctx.user.id !== payment.payer.id)) return null;
-    return (await payment.proof.load()) ?? null;
+    if (!payment.proof || !ctx.user) return null;
+    const allowed = ctx.user.role === Role.ADMIN || ctx.user.id === payment.payer.id || (await ctx.services.payments.isReviewer(ctx.em, payment, ctx.user.id));
+    return allowed ? ((await payment.proof.load()) ?? null) : null;
   }
 }

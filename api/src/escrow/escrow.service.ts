@@ -156,25 +156,6 @@ export class EscrowService {
     return payment;
   }
 
-  /** MANUAL_TRANSFER: the buyer attaches the transfer receipt (an uploaded image) to their payment; admins are told. */
-  async submitProof(ctx: AuthedContext, paymentId: string, photoId: string): Promise<Payment> {
-    const em = ctx.em.fork();
-    const payment = isUuid(paymentId) ? await em.findOne(Payment, paymentId) : null;
-    if (!payment || payment.payer.id !== ctx.user.id) throw notFound('Payment');
-    if (payment.provider !== 'MANUAL_TRANSFER' || payment.status !== 'PENDING') throw invalidState('This payment takes no proof now.');
-    const photo = isUuid(photoId) ? await em.findOne(Photo, photoId) : null;
-    if (!photo || photo.owner.id !== ctx.user.id) throw badInput('Attach an image you uploaded.', 'photoId');
-    payment.proof = em.getReference(Photo, photo.id, { wrapped: true });
-    const events: LiveEvent[] = [];
-    const admins = await adminIds(em);
-    for (const adminId of admins) events.push(this.notifications.notify(em, adminId, 'PAYMENT_PROOF', `Bukti transfer ${fmt(payment.amount)} menunggu konfirmasi.`, `/admin/rekber`));
-    const room = await em.findOneOrFail(EscrowRoom, payment.subjectId);
-    events.push({ topic: 'ESCROW', roomId: room.id, audience: [...this.parties(room), ...admins] });
-    await em.flush();
-    this.live.publish(events);
-    return payment;
-  }
-
   /** confirmEscrowPayment (admins): a manual transfer arrived; the room is FUNDED (once). */
   async confirmManualPayment(ctx: AuthedContext, roomId: string): Promise<EscrowRoom> {
     await commit(ctx.em, this.live, this.jobs, async (em): Promise<Outcome<null>> => {
@@ -206,6 +187,12 @@ export class EscrowService {
     failed: async (em: EntityManager, payment: Payment): Promise<LiveEvent[]> => {
       const room = await em.findOneOrFail(EscrowRoom, payment.subjectId);
       return [{ topic: 'ESCROW', roomId: room.id, audience: this.parties(room) }];
+    },
+    /** Admins confirm a room's manual transfer (confirmEscrowPayment). */
+    reviewers: async (em: EntityManager, payment: Payment) => {
+      const room = await em.findOneOrFail(EscrowRoom, payment.subjectId);
+      const admins = await adminIds(em);
+      return { userIds: admins, link: '/admin/rekber', events: [{ topic: 'ESCROW' as const, roomId: room.id, audience: [...this.parties(room), ...admins] }] };
     },
   };
 

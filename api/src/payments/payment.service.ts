@@ -1,6 +1,9 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { formatRupiah, unmatchedPaymentPostings } from '@pasar/domain';
 import { isUuid } from '../catalog/listing.service.js';
+import { Photo } from '../catalog/photo.entity.js';
+import type { AuthedContext } from '../core/context.js';
+import { badInput, invalidState, notFound } from '../core/graphql/errors.js';
 import type { LiveEvent } from '../core/live.js';
 import type { Live } from '../core/live.js';
 import { adminIds } from '../identity/user.entity.js';
@@ -26,6 +29,12 @@ export interface PaymentSubjectHandler {
   /** The subject takes `payment` (only after `refusal` returned null): it is paid, its money booked. */
   paid(em: EntityManager, payment: Payment): Promise<LiveEvent[]>;
   failed(em: EntityManager, payment: Payment): Promise<LiveEvent[]>;
+  /**
+   * Who confirms a manual transfer of `payment` (escrow rooms: the admins; store orders: the
+   * store's staff), the page where they do, and the live events that tell the subject's
+   * audience a transfer receipt arrived.
+   */
+  reviewers(em: EntityManager, payment: Payment): Promise<{ userIds: string[]; link: string; events: LiveEvent[] }>;
 }
 
 /**
@@ -46,6 +55,34 @@ export class PaymentService {
   /** Registers the module that owns payments of `subjectType` (e.g. ESCROW_ROOM, ORDER). */
   register(subjectType: string, handler: PaymentSubjectHandler): void {
     this.handlers.set(subjectType, handler);
+  }
+
+  /**
+   * submitPaymentProof (MANUAL_TRANSFER, any trade kind): the payer attaches the transfer
+   * receipt, an image they uploaded; whoever confirms such payments (the handler's reviewers)
+   * is notified. NOT_FOUND for a payment that is not the caller's; INVALID_STATE unless it is a
+   * PENDING manual transfer; BAD_USER_INPUT "photoId" for an image that is not the caller's.
+   */
+  async submitProof(ctx: AuthedContext, paymentId: string, photoId: string): Promise<Payment> {
+    const em = ctx.em.fork();
+    const payment = isUuid(paymentId) ? await em.findOne(Payment, paymentId) : null;
+    const handler = payment && this.handlers.get(payment.subjectType);
+    if (!payment || !handler || payment.payer.id !== ctx.user.id) throw notFound('Payment');
+    if (payment.provider !== 'MANUAL_TRANSFER' || payment.status !== 'PENDING') throw invalidState('This payment takes no proof now.');
+    const photo = isUuid(photoId) ? await em.findOne(Photo, photoId) : null;
+    if (!photo || photo.owner.id !== ctx.user.id) throw badInput('Attach an image you uploaded.', 'photoId');
+    payment.proof = em.getReference(Photo, photo.id, { wrapped: true });
+    const { userIds, link, events } = await handler.reviewers(em, payment);
+    for (const id of new Set(userIds)) events.push(this.notifications.notify(em, id, 'PAYMENT_PROOF', `Bukti transfer ${formatRupiah(payment.amount)} menunggu konfirmasi.`, link));
+    await em.flush();
+    this.live.publish(events);
+    return payment;
+  }
+
+  /** Whether `userId` confirms manual transfers of `payment` (and so may see its receipt). */
+  async isReviewer(em: EntityManager, payment: Payment, userId: string): Promise<boolean> {
+    const handler = this.handlers.get(payment.subjectType);
+    return !!handler && (await handler.reviewers(em, payment)).userIds.includes(userId);
   }
 
   /** Applies a verified notification; returns APPLIED, UNMATCHED, DUPLICATE, IGNORED, AMOUNT_MISMATCH or UNKNOWN_ORDER. */
