@@ -94,13 +94,8 @@ export const PayEscrowRoomDocument = graphql(`
   }
 `);
 
-export const SubmitPaymentProofDocument = graphql(`
-  mutation SubmitPaymentProof($paymentId: ID!, $photoId: ID!) {
-    submitPaymentProof(paymentId: $paymentId, photoId: $photoId) {
-      ...PaymentFields
-    }
-  }
-`);
+/** The receipt upload is shared with store orders (usePaymentProof); re-exported for existing imports. */
+export { SubmitPaymentProofDocument } from '@/graphql/payment';
 
 export const ShipEscrowRoomDocument = graphql(`
   mutation ShipEscrowRoom($roomId: ID!, $input: EscrowShipmentInput!) {
@@ -260,7 +255,8 @@ export function useEscrowRoom(id: Ref<string>) {
   // payEscrowRoom and submitPaymentProof are followed by escrowRoomUpdated (no refetch). The
   // new payment is also written into the room at once, so the pay panel never waits on the
   // socket (a subscription still being acknowledged would otherwise leave the old panel up);
-  // a proof lands on the room's (same) Payment through the normalised cache.
+  // a proof (usePaymentProof, shared with orders) lands on the room's (same) Payment through
+  // the normalised cache.
   const pay = useMutation(PayEscrowRoomDocument, {
     update: (cache, { data }, { variables }) => {
       const payment = data?.payEscrowRoom;
@@ -268,7 +264,6 @@ export function useEscrowRoom(id: Ref<string>) {
       cache.modify({ id: cache.identify({ __typename: 'EscrowRoom', id: variables.roomId }), fields: { payment: (_, { toReference }) => toReference({ __typename: 'Payment', id: payment.id }) ?? null } });
     },
   });
-  const proof = useMutation(SubmitPaymentProofDocument);
   const ship = useMutation(ShipEscrowRoomDocument);
   const receive = useMutation(ConfirmEscrowReceivedDocument);
   const cancel = useMutation(CancelEscrowRoomDocument);
@@ -287,7 +282,6 @@ export function useEscrowRoom(id: Ref<string>) {
     busy,
     actionError,
     pay: (provider: PaymentProvider) => run('pay', () => pay.mutate({ roomId: id.value, provider })).then((r) => r?.data?.payEscrowRoom ?? null),
-    submitProof: (paymentId: string, photoId: string) => run('proof', () => proof.mutate({ paymentId, photoId })).then((r) => r?.data?.submitPaymentProof ?? null),
     ship: (input: EscrowShipmentInput) => run('ship', () => ship.mutate({ roomId: id.value, input })).then((r) => r?.data?.shipEscrowRoom ?? null),
     confirmReceived: () => run('receive', () => receive.mutate({ roomId: id.value })).then((r) => r?.data?.confirmEscrowReceived ?? null),
     cancel: () => run('cancel', () => cancel.mutate({ roomId: id.value })).then((r) => r?.data?.cancelEscrowRoom ?? null),

@@ -231,10 +231,24 @@ export const MyStoresDocument = graphql(`
   }
 `);
 
+/**
+ * The desk's orders, with the latest payment's transfer receipt (`proof`, visible to the store's
+ * staff) to check before confirming a manual transfer; well within the API's depth limit (10).
+ */
 export const StoreOrdersDocument = graphql(`
   query StoreOrders($storeId: ID!, $status: OrderStatus, $first: Int!) {
     storeOrders(storeId: $storeId, status: $status, first: $first) {
       ...OrderFields
+      payment {
+        id
+        provider
+        status
+        proof {
+          id
+          url
+          thumbnailUrl
+        }
+      }
     }
   }
 `);

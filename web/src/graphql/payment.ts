@@ -26,3 +26,16 @@ export const PaymentProvidersDocument = graphql(`
     paymentProviders
   }
 `);
+
+/**
+ * A manual transfer's receipt (an image from POST /uploads) for whoever confirms it: admins for
+ * an escrow room, the store's staff for an order. The answer is the same Payment with `proof`,
+ * so the room or order showing it updates through the normalised cache.
+ */
+export const SubmitPaymentProofDocument = graphql(`
+  mutation SubmitPaymentProof($paymentId: ID!, $photoId: ID!) {
+    submitPaymentProof(paymentId: $paymentId, photoId: $photoId) {
+      ...PaymentFields
+    }
+  }
+`);

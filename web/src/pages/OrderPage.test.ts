@@ -1,11 +1,23 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { OrderDocument, PayOrderDocument } from '@/composables/useShop';
-import { PaymentProvidersDocument } from '@/graphql/payment';
+import { UploadError, type UploadedPhoto } from '@/composables/useUpload';
+import { PaymentProvidersDocument, SubmitPaymentProofDocument } from '@/graphql/payment';
 import { useSessionStore } from '@/stores/session';
-import { escrowPaymentFixture, orderFixture, userB } from '@/test/fixtures';
+import { escrowPaymentFixture, orderFixture, proofFixture, userB } from '@/test/fixtures';
 import { createLiveApollo } from '@/test/liveApollo';
 import { authPayload, mountWithApp, settle } from '@/test/mountWithApp';
 import OrderPage from './OrderPage.vue';
+
+// The receipt goes through the app's one upload code (useUpload: POST /uploads); here it answers at once.
+const upload = vi.fn<(file: File, onProgress?: (p: number) => void) => Promise<UploadedPhoto>>();
+vi.mock('@/composables/useUpload', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/composables/useUpload')>()),
+  useUpload: () => ({ upload }),
+}));
+beforeEach(() => {
+  upload.mockReset();
+  upload.mockResolvedValue({ id: 'ph7', url: '/media/ph7.webp', thumbnailUrl: '/media/ph7-thumb.webp', width: 1200, height: 900 });
+});
 
 type OrderPayment = ReturnType<typeof escrowPaymentFixture> | null;
 const pending = (payment: OrderPayment = null) => ({ ...orderFixture({ status: 'PENDING_PAYMENT', paidAt: null }), payment });
@@ -117,6 +129,74 @@ describe('OrderPage payment', () => {
     expect(wrapper.get('[data-testid="order-pay-amount"]').text()).toContain('Rp 325.000');
     expect(wrapper.find('[data-testid="order-payment-panel"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="order-pay"]').text()).toContain('Menunggu pembeli membayar.');
+  });
+});
+
+describe('OrderPage transfer receipt', () => {
+  const transfer = () => escrowPaymentFixture({ id: '7c21aa90-0000', amount: 325_000 });
+  const pick = async (wrapper: Awaited<ReturnType<typeof mountOrder>>['wrapper'], file: File) => {
+    const input = wrapper.get('[data-testid="order-proof-input"]');
+    Object.defineProperty(input.element, 'files', { value: [file], configurable: true });
+    await input.trigger('change');
+    await settle(8);
+  };
+
+  it('uploads the receipt, sends submitPaymentProof with this payment and the uploaded photo, and shows it at once', async () => {
+    const submit = vi.fn((variables: Record<string, unknown>) => ({
+      data: { submitPaymentProof: { ...transfer(), proof: proofFixture({ id: String(variables.photoId), url: '/media/ph7.webp', thumbnailUrl: '/media/ph7-thumb.webp' }) } },
+    }));
+    const { wrapper } = await mountOrder(pending(transfer()), [{ request: { query: SubmitPaymentProofDocument }, variableMatcher: () => true, result: submit }]);
+    // the bank instructions stay, with the receipt upload below them
+    expect(wrapper.get('[data-testid="order-payment-amount"]').text()).toBe('Rp 325.000');
+    expect(wrapper.get('[data-testid="order-payment-panel"]').text()).toContain('kode 7C21AA90');
+    expect(wrapper.find('[data-testid="order-proof-sent"]').exists()).toBe(false);
+    const button = wrapper.get('[data-testid="order-proof-upload"]');
+    expect(button.text()).toBe('Unggah bukti transfer');
+    expect(button.classes()).toContain('btn-primary');
+
+    const file = new File(['x'], 'bukti.png', { type: 'image/png' });
+    await pick(wrapper, file);
+    expect(upload).toHaveBeenCalledTimes(1);
+    expect(upload.mock.calls[0][0]).toBe(file);
+    expect(submit).toHaveBeenCalledTimes(1);
+    expect(submit).toHaveBeenCalledWith({ paymentId: '7c21aa90-0000', photoId: 'ph7' });
+
+    expect(wrapper.get('[data-testid="order-proof-sent"]').text()).toBe('Bukti terkirim, menunggu konfirmasi toko.');
+    expect(wrapper.get('[data-testid="order-proof-thumb"]').attributes('src')).toBe('/media/ph7-thumb.webp');
+    const link = wrapper.get('[data-testid="order-proof-link"]');
+    expect(link.attributes('href')).toBe('/media/ph7.webp');
+    expect(link.attributes('target')).toBe('_blank');
+    expect(wrapper.get('[data-testid="order-proof-upload"]').text()).toBe('Unggah ulang bukti');
+    expect(wrapper.find('[data-testid="order-proof-error"]').exists()).toBe(false);
+  });
+
+  it('a receipt sent earlier shows after a reload, worded for the store', async () => {
+    const { wrapper } = await mountOrder(pending({ ...transfer(), proof: proofFixture() }));
+    expect(wrapper.get('[data-testid="order-proof-thumb"]').attributes('src')).toBe('/media/ph1-thumb.webp');
+    expect(wrapper.get('[data-testid="order-proof-sent"]').text()).toContain('menunggu konfirmasi toko');
+    expect(wrapper.get('[data-testid="order-proof-sent"]').text()).not.toContain('Admin');
+  });
+
+  it('says why a receipt was not taken: a refused file is not sent, a refused proof shows the server’s reason', async () => {
+    const submit = vi.fn(() => ({ errors: [{ message: 'Pembayaran ini tidak lagi menunggu.', extensions: { code: 'INVALID_STATE' } }] }));
+    const { wrapper } = await mountOrder(pending(transfer()), [{ request: { query: SubmitPaymentProofDocument }, variableMatcher: () => true, result: submit }]);
+
+    upload.mockRejectedValueOnce(new UploadError('badType', 'badType', 0));
+    await pick(wrapper, new File(['x'], 'bukti.gif', { type: 'image/gif' }));
+    expect(wrapper.get('[data-testid="order-proof-error"]').text()).toBe('bukti.gif: hanya JPEG, PNG, atau WebP yang diterima');
+    expect(submit).not.toHaveBeenCalled();
+
+    await pick(wrapper, new File(['x'], 'bukti.png', { type: 'image/png' }));
+    expect(submit).toHaveBeenCalledTimes(1);
+    expect(wrapper.get('[data-testid="order-proof-error"]').text()).toBe('Pembayaran ini tidak lagi menunggu.');
+    expect(wrapper.find('[data-testid="order-proof-sent"]').exists()).toBe(false);
+  });
+
+  it('no receipt upload for a pending Midtrans payment, nor for the store’s staff', async () => {
+    const midtrans = await mountOrder(pending(escrowPaymentFixture({ provider: 'MIDTRANS', amount: 325_000, redirectUrl: 'https://app.sandbox.midtrans.com/snap/v2/vtweb/xyz' })));
+    expect(midtrans.wrapper.find('[data-testid="order-proof-upload"]').exists()).toBe(false);
+    const staff = await mountOrder(pending(transfer()), [], asStaff);
+    expect(staff.wrapper.find('[data-testid="order-proof-upload"]').exists()).toBe(false);
   });
 });
 

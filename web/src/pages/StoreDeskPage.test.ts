@@ -3,14 +3,14 @@ import CityAutocomplete from '@/components/form/CityAutocomplete.vue';
 import { MyStoresDocument, StoreAnalyticsDocument, StoreLowStockDocument, StoreOrdersDocument, UpdateOrderDocument } from '@/composables/useShop';
 import { CreateStoreDocument } from '@/composables/useStoreAdmin';
 import { useSessionStore } from '@/stores/session';
-import { orderFixture, storeFixture } from '@/test/fixtures';
+import { escrowPaymentFixture, orderFixture, proofFixture, storeFixture } from '@/test/fixtures';
 import { createLiveApollo } from '@/test/liveApollo';
 import { authPayload, mountWithApp, settle } from '@/test/mountWithApp';
 import StoreDeskPage from './StoreDeskPage.vue';
 
-const deskMocks = (orders: ReturnType<typeof orderFixture>[]) => [
+const deskMocks = (orders: (ReturnType<typeof orderFixture> & { payment?: unknown })[]) => [
   { request: { query: MyStoresDocument }, result: { data: { myStores: [storeFixture()] } } },
-  { request: { query: StoreOrdersDocument, variables: { storeId: 's1', status: null, first: 50 } }, result: { data: { storeOrders: orders } } },
+  { request: { query: StoreOrdersDocument, variables: { storeId: 's1', status: null, first: 50 } }, result: { data: { storeOrders: orders.map((o) => ({ payment: null, ...o })) } } },
   {
     request: { query: StoreLowStockDocument, variables: { storeId: 's1' } },
     result: { data: { storeLowStock: [{ __typename: 'Listing' as const, id: 'l9', title: 'Senar gitar', stock: 1, lowStockThreshold: 3, supplier: { __typename: 'Supplier' as const, id: 'sup1', name: 'CV Nada Jaya' } }] } },
@@ -67,6 +67,57 @@ describe('StoreDeskPage', () => {
     await settle(5);
     expect(wrapper.find('[data-testid="desk-money"]').exists()).toBe(false);
     expect(cancelUnpaid).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows a pending order’s transfer receipt beside "Konfirmasi pembayaran", and says when none was sent', async () => {
+    const unpaid = { status: 'PENDING_PAYMENT', paidAt: null };
+    const { wrapper } = await mountDesk(
+      deskMocks([
+        { ...orderFixture({ ...unpaid }), payment: escrowPaymentFixture({ amount: 325_000, proof: proofFixture() }) },
+        { ...orderFixture({ ...unpaid, id: 'o2', number: 'PSR-20261121-BBBBBB' }), payment: escrowPaymentFixture({ id: 'pay2', amount: 325_000 }) },
+        { ...orderFixture({ ...unpaid, id: 'o3', number: 'PSR-20261121-CCCCCC' }), payment: null },
+        { ...orderFixture({ id: 'o4', number: 'PSR-20261121-DDDDDD' }), payment: escrowPaymentFixture({ id: 'pay4', status: 'PAID', proof: proofFixture({ id: 'ph4' }) }) },
+      ]),
+    );
+    const row = (id: string) => wrapper.get(`[data-testid="desk-order"][data-order-id="${id}"]`);
+
+    const thumb = row('o1').get('[data-testid="desk-proof-o1-thumb"]');
+    expect(thumb.attributes('src')).toBe('/media/ph1-thumb.webp');
+    expect(thumb.attributes('alt')).toBe('Bukti transfer pesanan PSR-20261121-7F3K2Q');
+    const link = row('o1').get('[data-testid="desk-proof-o1-link"]');
+    expect(link.attributes('href')).toBe('/media/ph1.webp');
+    expect(link.attributes('target')).toBe('_blank');
+    expect(row('o1').get('[data-testid="desk-confirm-o1"]').text()).toBe('Konfirmasi pembayaran');
+    expect(row('o1').find('[data-testid="desk-no-proof-o1"]').exists()).toBe(false);
+
+    // a pending transfer without a receipt, and an order not paid at all: the hint instead
+    for (const id of ['o2', 'o3']) {
+      expect(row(id).find(`[data-testid="desk-proof-${id}-thumb"]`).exists()).toBe(false);
+      expect(row(id).get(`[data-testid="desk-no-proof-${id}"]`).text()).toBe('Pembeli belum mengirim bukti transfer. Cocokkan dengan mutasi rekening sebelum mengonfirmasi.');
+      expect(row(id).find(`[data-testid="desk-confirm-${id}"]`).exists()).toBe(true);
+    }
+    // once paid there is nothing to confirm, so no receipt either
+    expect(row('o4').find('[data-testid="desk-proof-o4-thumb"]').exists()).toBe(false);
+    expect(row('o4').find('[data-testid="desk-no-proof-o4"]').exists()).toBe(false);
+  });
+
+  it('a receipt sent while the desk is open appears live (orderUpdated refetches the list)', async () => {
+    const order = orderFixture({ status: 'PENDING_PAYMENT', paidAt: null });
+    const [stores, , low, analytics] = deskMocks([]);
+    const live = createLiveApollo([
+      stores,
+      { ...low, maxUsageCount: Number.POSITIVE_INFINITY },
+      { ...analytics, maxUsageCount: Number.POSITIVE_INFINITY },
+      { request: { query: StoreOrdersDocument, variables: { storeId: 's1', status: null, first: 50 } }, result: { data: { storeOrders: [{ ...order, payment: escrowPaymentFixture() }] } } },
+      { request: { query: StoreOrdersDocument, variables: { storeId: 's1', status: null, first: 50 } }, result: { data: { storeOrders: [{ ...order, payment: escrowPaymentFixture({ proof: proofFixture() }) }] } } },
+    ]);
+    const { wrapper } = await mountWithApp(StoreDeskPage, { client: live.client, route: '/toko-saya', before: () => useSessionStore().login(authPayload()) });
+    await settle(8);
+    expect(wrapper.find('[data-testid="desk-no-proof-o1"]').exists()).toBe(true);
+    live.emit('OrderUpdated', { orderUpdated: order });
+    await settle(8);
+    expect(wrapper.get('[data-testid="desk-proof-o1-thumb"]').attributes('src')).toBe('/media/ph1-thumb.webp');
+    expect(wrapper.find('[data-testid="desk-no-proof-o1"]').exists()).toBe(false);
   });
 
   it('links a low-stock product to a restock order for it', async () => {
