@@ -116,7 +116,9 @@ export async function checkout(
   const events: LiveEvent[] = [{ topic: 'ORDER', orderId, audience: [ctx.user.id, ...staff] }];
   for (const a of out.alerts) events.push({ topic: 'NOTIFICATION', userId: a.userId, notificationId: a.id });
   deps.live.publish(events);
-  await deps.jobs.at(EXPIRE_ORDER_JOB, orderId, expiresAt);
+  // Not awaited: the answer does not wait for the job's insert (Jobs.at never throws; should the
+  // process die first, the minute sweep expires the order all the same).
+  void deps.jobs.at(EXPIRE_ORDER_JOB, orderId, expiresAt);
   return ctx.em.map(Order, out.placed);
 }
 
