@@ -11,7 +11,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, digits, launchBrowser, LIVE_TIMEOUT, makePng, MISSING_URL, register, STEP_TIMEOUT } from './helpers';
+import { BASE_URL, digits, launchBrowser, LIVE_TIMEOUT, makePng, MISSING_URL, register, STEP_TIMEOUT, spaced } from './helpers';
 
 const ADMIN_EMAIL = process.env.PASAR_E2E_ADMIN_EMAIL;
 const ADMIN_PASSWORD = process.env.PASAR_E2E_ADMIN_PASSWORD;
@@ -84,15 +84,15 @@ describe('escrow room: create, join, pay, confirm, ship, receive, release', () =
     await b.getByTestId('escrow-amount').fill('250000');
     expect(await b.getByTestId('escrow-amount').inputValue()).toBe('250.000');
     await b.locator('[data-testid="escrow-fee-preview"][data-confirmed="true"]').waitFor();
-    expect(await b.getByTestId('escrow-fee-fee').textContent()).toBe('Rp 10.000');
-    expect(await b.getByTestId('escrow-fee-total').textContent()).toBe('Rp 260.000');
+    expect(spaced(await b.getByTestId('escrow-fee-fee').textContent())).toBe('Rp 10.000');
+    expect(spaced(await b.getByTestId('escrow-fee-total').textContent())).toBe('Rp 260.000');
     await b.getByTestId('escrow-create').click();
     const sum = await b.getByTestId('escrow-confirm-sum').textContent();
     expect(sum?.replace(/\s+/g, '')).toBe('Rp250.000+Rp10.000=Rp260.000');
     await b.getByTestId('escrow-confirm-yes').click();
     await b.waitForURL(/\/rekber\/[0-9a-f-]{36}$/);
     const roomId = new URL(b.url()).pathname.split('/').pop()!;
-    expect(await b.getByTestId('escrow-total').textContent()).toBe('Rp 260.000');
+    expect(spaced(await b.getByTestId('escrow-total').textContent())).toBe('Rp 260.000');
     await waitForStatus(b, 'AWAITING_PAYMENT');
     expect(await b.getByTestId('escrow-pay').count()).toBe(0); // no seller yet
     const invite = await b.getByTestId('escrow-invite-link').getAttribute('href');
@@ -102,11 +102,11 @@ describe('escrow room: create, join, pay, confirm, ship, receive, release', () =
     await register(s, seller);
     await s.goto(new URL(new URL(invite!).pathname, BASE_URL).toString());
     await s.getByTestId('escrow-join-title').filter({ hasText: title }).waitFor();
-    expect(await s.getByTestId('escrow-join-total').textContent()).toBe('Rp 260.000');
+    expect(spaced(await s.getByTestId('escrow-join-total').textContent())).toBe('Rp 260.000');
     await s.getByTestId('escrow-join').click();
     await s.waitForURL(new RegExp(`/rekber/${roomId}$`));
     await waitForStatus(s, 'AWAITING_PAYMENT');
-    expect(await s.getByTestId('escrow-total').textContent()).toBe('Rp 260.000');
+    expect(spaced(await s.getByTestId('escrow-total').textContent())).toBe('Rp 260.000');
     expect(await s.getByTestId('escrow-pay').count()).toBe(0);
 
     // ---- the buyer sees the seller join live, pays by manual transfer and uploads the receipt
@@ -114,7 +114,7 @@ describe('escrow room: create, join, pay, confirm, ship, receive, release', () =
     expect(await b.getByTestId('escrow-invite-link').count()).toBe(0);
     await b.getByTestId('escrow-pay').click();
     await b.locator('[data-testid="escrow-pay-panel"][data-payment="MANUAL_TRANSFER"]').waitFor();
-    expect(await b.getByTestId('escrow-pay-amount').textContent()).toBe('Rp 260.000');
+    expect(spaced(await b.getByTestId('escrow-pay-amount').textContent())).toBe('Rp 260.000');
     // the admin's queue is already open: the proof arrives live (escrowRoomUpdated), no reload
     await a.goto(`${BASE_URL}/admin/rekber`);
     await a.getByRole('heading', { level: 1 }).waitFor();

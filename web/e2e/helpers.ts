@@ -109,3 +109,8 @@ export async function postBarterListing(
   await page.getByTestId('listing-title').waitFor();
   return new URL(page.url()).pathname.split('/').pop()!;
 }
+
+/** Text as a reader sees it: non-breaking spaces (the app keeps "Rp" and its amount together) as plain spaces. */
+export function spaced(text: string | null): string | null {
+  return text?.replace(/\u00a0/g, ' ') ?? null;
+}

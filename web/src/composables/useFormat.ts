@@ -61,11 +61,20 @@ export function formatDecimal(value: number, locale = 'id', digits = 2): string 
   return new Intl.NumberFormat(INTL_LOCALE[locale] ?? locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
 }
 
+/**
+ * Rupiah for the web: "Rp 1.250.000" with a non-breaking space (U+00A0) after "Rp", so an amount
+ * never breaks between the currency and the number at a line end. Empty for anything but a safe
+ * integer. (The domain's formatRupiah keeps a plain space: the server's messages use it.)
+ */
+export function formatMoney(n: number | null | undefined): string {
+  return typeof n === 'number' && Number.isSafeInteger(n) ? formatRupiah(n).replace('Rp ', 'Rp\u00a0') : '';
+}
+
 /** Formatting bound to the current locale: rupiah, points, dates in Asia/Jakarta. */
 export function useFormat() {
   const { locale, t } = useI18n();
   return {
-    money: (n: number | null | undefined) => (typeof n === 'number' && Number.isSafeInteger(n) ? formatRupiah(n) : ''),
+    money: formatMoney,
     points: (n: number) => t('listing.points', { n: groupThousands(n) }),
     number: (n: number) => (Number.isSafeInteger(n) ? groupThousands(n) : String(n)),
     decimal: (n: number, digits = 2) => formatDecimal(n, locale.value, digits),

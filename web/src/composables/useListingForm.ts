@@ -1,6 +1,5 @@
 import {
   LISTING_RULES,
-  formatRupiah,
   validateListingInput,
   type ItemCondition,
   type ListingInputFields,
@@ -9,6 +8,7 @@ import {
 import { useMutation } from '@vue/apollo-composable';
 import { computed, reactive, ref, watch, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
+import { formatMoney } from '@/composables/useFormat';
 import { graphql } from '@/gql';
 import type {
   CreateListingInput,
@@ -255,11 +255,11 @@ export function useListingForm(existing: Ref<ListingDetailFieldsFragment | null>
       case 'photoCount':
         return t('validation.photos', { min: R.photos.min, max: R.photos.max });
       case 'sale.price':
-        return t('validation.moneyRange', { min: formatRupiah(R.price.min), max: formatRupiah(R.price.max) });
+        return t('validation.moneyRange', { min: formatMoney(R.price.min), max: formatMoney(R.price.max) });
       case 'sale.stock':
         return t('validation.intRange', { min: R.stock.min, max: R.stock.max });
       case 'service.hourlyRate':
-        return t('validation.moneyRange', { min: formatRupiah(R.hourlyRate.min), max: formatRupiah(R.hourlyRate.max) });
+        return t('validation.moneyRange', { min: formatMoney(R.hourlyRate.min), max: formatMoney(R.hourlyRate.max) });
       default:
         if (field.startsWith('barter.')) return t('validation.factor');
         if (field.startsWith('sale.')) return t('validation.positiveInt');

@@ -93,12 +93,12 @@ describe('AdminShippingPage', () => {
     const jne = row(wrapper, 'JNE-REG');
     expect(jne.text()).toContain('JNE Reguler');
     expect(jne.text()).toContain('JNE-REG · JNE · 2–3 hari');
-    expect(jne.text()).toContain('Rp 9.000');
-    expect(jne.text()).toContain('Rp 7.000');
+    expect(jne.text()).toContain('Rp\u00a09.000');
+    expect(jne.text()).toContain('Rp\u00a07.000');
     expect(jne.text()).toContain('6.000');
     expect(wrapper.get('[data-testid="admin-shipping-status-JNE-REG"]').text()).toBe('Aktif');
     expect(wrapper.get('[data-testid="admin-shipping-status-OLD-SVC"]').text()).toBe('Nonaktif');
-    expect(row(wrapper, 'OLD-SVC').text()).toContain('Rp 12.500');
+    expect(row(wrapper, 'OLD-SVC').text()).toContain('Rp\u00a012.500');
     expect(wrapper.find('[data-testid="admin-shipping-activate-OLD-SVC"]').exists()).toBe(true);
     expect(wrapper.find('[data-testid="admin-shipping-deactivate-OLD-SVC"]').exists()).toBe(false);
     // JNE-REG is the only active service: it cannot be deactivated.
@@ -144,7 +144,7 @@ describe('AdminShippingPage', () => {
     await settle(2);
     expect(calls.create).toHaveLength(0);
     expect(fieldError(wrapper, 'ship-new-code').exists()).toBe(true);
-    expect(fieldError(wrapper, 'ship-new-perKm').text()).toContain('Rp 10.000.000');
+    expect(fieldError(wrapper, 'ship-new-perKm').text()).toContain('Rp\u00a010.000.000');
     expect(fieldError(wrapper, 'ship-new-volumeFactor').text()).toContain('1.000.000');
     expect(fieldError(wrapper, 'ship-new-name').exists()).toBe(false);
 
@@ -153,14 +153,14 @@ describe('AdminShippingPage', () => {
     await type(wrapper, 'ship-new-volumeFactor', '5000');
     await type(wrapper, 'ship-new-eta', ' 2–4 hari ');
     // 1 kg over 100 km: 9.500 + 7.200 + 12 × 100; 5 kg over 500 km: 9.500 + 36.000 + 6.000.
-    expect(wrapper.get('[data-testid="ship-new-preview"]').text()).toBe('Contoh ongkir: 1 kg sejauh 100 km = Rp 17.900; 5 kg sejauh 500 km = Rp 51.500.');
+    expect(wrapper.get('[data-testid="ship-new-preview"]').text()).toBe('Contoh ongkir: 1 kg sejauh 100 km = Rp\u00a017.900; 5 kg sejauh 500 km = Rp\u00a051.500.');
     await wrapper.get('[data-testid="ship-new-form"]').trigger('submit');
     await settle(6);
     expect(calls.create).toEqual([{ code: 'idx-reg', courier: 'idx', name: 'ID Express Reguler', eta: '2–4 hari', base: 9500, perKg: 7200, perKm: 12, volumeFactor: 5000, active: true }]);
     expect(wrapper.find('[data-testid="ship-new-form"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="admin-shipping-notice"]').text()).toContain('ditambahkan');
     expect(rows(wrapper)).toHaveLength(2);
-    expect(row(wrapper, 'IDX-REG').text()).toContain('Rp 9.500');
+    expect(row(wrapper, 'IDX-REG').text()).toContain('Rp\u00a09.500');
   });
 
   it('shows the server’s refusals at their fields: a taken code (CONFLICT) and a BAD_USER_INPUT field', async () => {
@@ -206,7 +206,7 @@ describe('AdminShippingPage', () => {
     expect(calls.update).toEqual([{ id: 's1', input: { courier: 'JNE', name: 'JNE Reguler Baru', eta: null, base: 10_000, perKg: 7000, perKm: 15, volumeFactor: 6000 } }]);
     expect(wrapper.find('[data-testid="ship-JNE-REG-form"]').exists()).toBe(false);
     expect(row(wrapper, 'JNE-REG').text()).toContain('JNE Reguler Baru');
-    expect(row(wrapper, 'JNE-REG').text()).toContain('Rp 10.000');
+    expect(row(wrapper, 'JNE-REG').text()).toContain('Rp\u00a010.000');
     expect(wrapper.get('[data-testid="admin-shipping-notice"]').text()).toContain('JNE Reguler Baru disimpan');
   });
 

@@ -44,6 +44,7 @@ describe('CartPage', () => {
     expect(subtotals[1]).toContain('50.000');
     const links = wrapper.findAll('[data-testid="cart-checkout"]').map((w) => w.attributes('href'));
     expect(links).toEqual(['/checkout/s1', '/checkout/s2']);
+    expect(wrapper.get('[data-testid="cart-checkout"]').text()).toBe('Lanjut ke pembayaran');
   });
 
   it('steps a quantity and shows the new totals from the server', async () => {

@@ -42,6 +42,15 @@ describe('CheckoutPage', () => {
       before: () => useSessionStore().login(authPayload()),
     });
     await settle(8);
+    // Indonesian title; the address and service groups are named by the headings inside their cards
+    expect(wrapper.get('h1').text()).toBe('Pembayaran — Toko Harmoni');
+    expect(document.title).toContain('Pembayaran — Toko Harmoni');
+    const groups = wrapper.findAll('fieldset').map((f) => wrapper.get(`#${f.attributes('aria-labelledby')}`));
+    expect(groups.map((h) => [h.element.tagName, h.text()])).toEqual([
+      ['H2', 'Alamat pengiriman'],
+      ['H2', 'Layanan pengiriman'],
+    ]);
+    expect(wrapper.find('legend').exists()).toBe(false);
     expect(wrapper.get('[data-testid="checkout-subtotal"]').text()).toContain('300.000');
     expect(wrapper.get('[data-testid="checkout-total"]').text()).toBe('—');
     wrapper.findComponent(CityAutocomplete).vm.$emit('update:modelValue', { code: '32.73', name: 'Kota Bandung' });

@@ -35,7 +35,7 @@ const has = (w: Awaited<ReturnType<typeof mountRoom>>['wrapper'], id: string) =>
 describe('EscrowRoomPage', () => {
   it('shows the total in the header and only the invite while the seller is missing', async () => {
     const { wrapper } = await mountRoom(roomFixture({ seller: null }));
-    expect(wrapper.get('[data-testid="escrow-total"]').text()).toBe('Rp 260.000');
+    expect(wrapper.get('[data-testid="escrow-total"]').text()).toBe('Rp\u00a0260.000');
     expect(wrapper.get('[data-testid="escrow-status"]').attributes('data-status')).toBe('AWAITING_PAYMENT');
     expect(wrapper.get('[data-testid="escrow-invite-link"]').attributes('href')).toMatch(/\/rekber\/join\/INV123$/);
     expect(has(wrapper, 'escrow-pay')).toBe(false);
@@ -50,14 +50,14 @@ describe('EscrowRoomPage', () => {
     expect(has(buyer.wrapper, 'escrow-ship-submit')).toBe(false);
     const seller = await mountRoom(roomFixture({ myRole: 'SELLER' }));
     expect(has(seller.wrapper, 'escrow-pay')).toBe(false);
-    expect(seller.wrapper.text()).toContain('Menunggu pembeli membayar Rp 260.000');
+    expect(seller.wrapper.text()).toContain('Menunggu pembeli membayar Rp\u00a0260.000');
   });
 
   it('shows the manual transfer instructions and the proof input for a pending payment', async () => {
     const payment = escrowPaymentFixture();
     const { wrapper } = await mountRoom(roomFixture({ payment }));
-    expect(wrapper.get('[data-testid="escrow-pay-amount"]').text()).toBe('Rp 260.000');
-    expect(wrapper.text()).toContain('Transfer tepat Rp 260.000');
+    expect(wrapper.get('[data-testid="escrow-pay-amount"]').text()).toBe('Rp\u00a0260.000');
+    expect(wrapper.text()).toContain('Transfer tepat Rp\u00a0260.000');
     expect(wrapper.get('[data-testid="escrow-proof-input"]').attributes('type')).toBe('file');
     expect(has(wrapper, 'escrow-proof-sent')).toBe(false);
   });
@@ -71,7 +71,7 @@ describe('EscrowRoomPage', () => {
     await wrapper.get('[data-testid="escrow-pay"]').trigger('click');
     await settle(5);
     expect(wrapper.get('[data-testid="escrow-pay-panel"]').attributes('data-payment')).toBe('MANUAL_TRANSFER');
-    expect(wrapper.get('[data-testid="escrow-pay-amount"]').text()).toBe('Rp 260.000');
+    expect(wrapper.get('[data-testid="escrow-pay-amount"]').text()).toBe('Rp\u00a0260.000');
     expect(fetches.room).toBe(1);
   });
 

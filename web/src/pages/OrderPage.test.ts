@@ -47,14 +47,14 @@ describe('OrderPage payment', () => {
   it('pays by manual transfer: the exact amount and the reference to quote', async () => {
     const pay = vi.fn(() => ({ data: { payOrder: escrowPaymentFixture({ id: '9f3a7c21-0000', amount: 325_000 }) } }));
     const { wrapper } = await mountOrder(pending(), [{ request: { query: PayOrderDocument, variables: { orderId: 'o1', provider: 'MANUAL_TRANSFER' } }, result: pay }]);
-    expect(wrapper.get('[data-testid="order-pay-amount"]').text()).toBe('Jumlah yang harus dibayar: Rp 325.000');
+    expect(wrapper.get('[data-testid="order-pay-amount"]').text()).toBe('Jumlah yang harus dibayar: Rp\u00a0325.000');
     expect(wrapper.get('[data-testid="order-payment-panel"]').attributes('data-payment')).toBe('NONE');
-    expect(wrapper.get('[data-testid="order-payment"]').text()).toBe('Bayar Rp 325.000');
+    expect(wrapper.get('[data-testid="order-payment"]').text()).toBe('Bayar Rp\u00a0325.000');
     await wrapper.get('[data-testid="order-payment"]').trigger('click');
     await settle(5);
     expect(pay).toHaveBeenCalledTimes(1);
     expect(wrapper.get('[data-testid="order-payment-panel"]').attributes('data-payment')).toBe('MANUAL_TRANSFER');
-    expect(wrapper.get('[data-testid="order-payment-amount"]').text()).toBe('Rp 325.000');
+    expect(wrapper.get('[data-testid="order-payment-amount"]').text()).toBe('Rp\u00a0325.000');
     expect(wrapper.get('[data-testid="order-payment-panel"]').text()).toContain('kode 9F3A7C21');
   });
 
@@ -103,7 +103,7 @@ describe('OrderPage payment', () => {
     ]);
     const panel = wrapper.get('[data-testid="order-payment-panel"]');
     expect(panel.attributes('data-payment')).toBe('MANUAL_TRANSFER');
-    expect(wrapper.get('[data-testid="order-payment-amount"]').text()).toBe('Rp 325.000');
+    expect(wrapper.get('[data-testid="order-payment-amount"]').text()).toBe('Rp\u00a0325.000');
     expect(panel.text()).toContain('kode 7C21AA90');
     expect(wrapper.find('[data-testid="order-payment"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid^="order-payment-provider-"]').exists()).toBe(false);
@@ -121,12 +121,12 @@ describe('OrderPage payment', () => {
     const { wrapper } = await mountOrder(pending(escrowPaymentFixture({ provider: 'MIDTRANS', status: 'EXPIRED', redirectUrl: 'https://app.sandbox.midtrans.com/snap/v2/vtweb/old' })));
     expect(wrapper.get('[data-testid="order-payment-panel"]').attributes('data-payment')).toBe('NONE');
     expect(wrapper.find('[data-testid="order-payment-redirect"]').exists()).toBe(false);
-    expect(wrapper.get('[data-testid="order-payment"]').text()).toBe('Bayar Rp 325.000');
+    expect(wrapper.get('[data-testid="order-payment"]').text()).toBe('Bayar Rp\u00a0325.000');
   });
 
   it('store staff see the amount but no way to pay', async () => {
     const { wrapper } = await mountOrder(pending(), [], asStaff);
-    expect(wrapper.get('[data-testid="order-pay-amount"]').text()).toContain('Rp 325.000');
+    expect(wrapper.get('[data-testid="order-pay-amount"]').text()).toContain('Rp\u00a0325.000');
     expect(wrapper.find('[data-testid="order-payment-panel"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="order-pay"]').text()).toContain('Menunggu pembeli membayar.');
   });
@@ -147,7 +147,7 @@ describe('OrderPage transfer receipt', () => {
     }));
     const { wrapper } = await mountOrder(pending(transfer()), [{ request: { query: SubmitPaymentProofDocument }, variableMatcher: () => true, result: submit }]);
     // the bank instructions stay, with the receipt upload below them
-    expect(wrapper.get('[data-testid="order-payment-amount"]').text()).toBe('Rp 325.000');
+    expect(wrapper.get('[data-testid="order-payment-amount"]').text()).toBe('Rp\u00a0325.000');
     expect(wrapper.get('[data-testid="order-payment-panel"]').text()).toContain('kode 7C21AA90');
     expect(wrapper.find('[data-testid="order-proof-sent"]').exists()).toBe(false);
     const button = wrapper.get('[data-testid="order-proof-upload"]');

@@ -8,16 +8,18 @@ import { createLiveApollo } from '@/test/liveApollo';
 import { authPayload, mountWithApp, settle } from '@/test/mountWithApp';
 import StoreDeskPage from './StoreDeskPage.vue';
 
-const deskMocks = (orders: (ReturnType<typeof orderFixture> & { payment?: unknown })[]) => [
+const lowItem = (id: string, title: string) => ({ __typename: 'Listing' as const, id, title, stock: 1, lowStockThreshold: 3, supplier: { __typename: 'Supplier' as const, id: 'sup1', name: 'CV Nada Jaya' } });
+const bestSeller = (title: string, quantity: number, revenue: number) => ({ __typename: 'BestSeller' as const, title, quantity, revenue });
+const deskMocks = (
+  orders: (ReturnType<typeof orderFixture> & { payment?: unknown })[],
+  { lowStock = [lowItem('l9', 'Senar gitar')], bestSellers = [] }: { lowStock?: ReturnType<typeof lowItem>[]; bestSellers?: ReturnType<typeof bestSeller>[] } = {},
+) => [
   { request: { query: MyStoresDocument }, result: { data: { myStores: [storeFixture()] } } },
   { request: { query: StoreOrdersDocument, variables: { storeId: 's1', status: null, first: 50 } }, result: { data: { storeOrders: orders.map((o) => ({ payment: null, ...o })) } } },
-  {
-    request: { query: StoreLowStockDocument, variables: { storeId: 's1' } },
-    result: { data: { storeLowStock: [{ __typename: 'Listing' as const, id: 'l9', title: 'Senar gitar', stock: 1, lowStockThreshold: 3, supplier: { __typename: 'Supplier' as const, id: 'sup1', name: 'CV Nada Jaya' } }] } },
-  },
+  { request: { query: StoreLowStockDocument, variables: { storeId: 's1' } }, result: { data: { storeLowStock: lowStock } } },
   {
     request: { query: StoreAnalyticsDocument, variables: { storeId: 's1' } },
-    result: { data: { storeAnalytics: { __typename: 'StoreAnalyticsView' as const, todaySales: 0, todayOrders: 0, monthSales: 325_000, monthOrders: 1, bestSellers: [] } } },
+    result: { data: { storeAnalytics: { __typename: 'StoreAnalyticsView' as const, todaySales: 0, todayOrders: 0, monthSales: 325_000, monthOrders: 1, bestSellers } } },
   },
 ];
 
@@ -40,9 +42,9 @@ describe('StoreDeskPage', () => {
     await settle();
     expect(refund).not.toHaveBeenCalled();
     const text = wrapper.get('[data-testid="desk-money-text"]').text();
-    expect(text).toContain('Rp 325.000');
+    expect(text).toContain('Rp\u00a0325.000');
     expect(text).toContain('Budi Santoso');
-    expect(wrapper.get('[data-testid="desk-money-yes"]').text()).toBe('Ya, kembalikan Rp 325.000');
+    expect(wrapper.get('[data-testid="desk-money-yes"]').text()).toBe('Ya, kembalikan Rp\u00a0325.000');
 
     await wrapper.get('[data-testid="desk-money-yes"]').trigger('click');
     await settle(5);
@@ -59,7 +61,7 @@ describe('StoreDeskPage', () => {
     ]);
     await wrapper.get('[data-testid="desk-cancel-o1"]').trigger('click');
     await settle();
-    expect(wrapper.get('[data-testid="desk-money-text"]').text()).toContain('sudah dibayar Rp 325.000');
+    expect(wrapper.get('[data-testid="desk-money-text"]').text()).toContain('sudah dibayar Rp\u00a0325.000');
     await wrapper.get('[data-testid="desk-money-back"]').trigger('click');
     expect(wrapper.find('[data-testid="desk-money"]').exists()).toBe(false);
 
@@ -126,6 +128,27 @@ describe('StoreDeskPage', () => {
     const link = wrapper.get('[data-testid="low-stock-restock-l9"]');
     expect(link.attributes('href')).toBe('/toko-saya/restok?toko=harmoni-bandung&produk=l9');
     expect(wrapper.get('[data-testid="low-stock-supplier-l9"]').text()).toBe('pemasok: CV Nada Jaya');
+    expect(wrapper.find('[data-testid="low-stock-all"]').exists()).toBe(false);
+  });
+
+  it('lists at most three low-stock products before the orders, with "Lihat semua (N)" to the products page', async () => {
+    const lowStock = ['Senar gitar', 'Pick gitar', 'Capo', 'Tali strap', 'Kabel jack'].map((title, i) => lowItem(`l${i + 1}`, title));
+    const { wrapper } = await mountDesk(deskMocks([orderFixture()], { lowStock }));
+    const desk = wrapper.get('[data-testid="desk-low-stock"]');
+    expect(desk.findAll('[data-testid="low-stock-item"]').map((li) => li.get('.title').text())).toEqual(['Senar gitar', 'Pick gitar', 'Capo']);
+    const all = desk.get('[data-testid="low-stock-all"]');
+    expect(all.text()).toBe('Lihat semua (5)');
+    expect(all.attributes('href')).toBe('/toko-saya/produk?toko=harmoni-bandung');
+  });
+
+  it('says when nothing sold this month instead of an empty best-sellers card', async () => {
+    const empty = await mountDesk(deskMocks([]));
+    expect(empty.wrapper.get('[data-testid="desk-no-best-sellers"]').text()).toBe('Belum ada penjualan bulan ini.');
+
+    const sold = await mountDesk(deskMocks([], { bestSellers: [bestSeller('Senar gitar', 4, 100_000)] }));
+    expect(sold.wrapper.find('[data-testid="desk-no-best-sellers"]').exists()).toBe(false);
+    expect(sold.wrapper.get('.best').text()).toContain('Senar gitar');
+    expect(sold.wrapper.get('.best').text()).toContain('4 terjual · Rp\u00a0100.000');
   });
 
   it('without a store shows the "Buka toko" form and opens one with the slug taken from the name', async () => {

@@ -34,3 +34,20 @@ describe('StorePage logo', () => {
     expect(light.attributes('style')).toContain('color: #111827');
   });
 });
+
+describe('StorePage colour', () => {
+  const vars = (style: string | undefined) => Object.fromEntries((style ?? '').split(';').map((d) => d.split(/:(.*)/s).map((x) => x.trim())).filter(([k]) => k.startsWith('--')));
+
+  it('draws the store name in a dark store colour, and in the text colour when the colour is too light to read on white', async () => {
+    const dark = vars((await mountStore(storeFixture())).attributes('style'));
+    expect(dark).toEqual({ '--store-accent': '#b91c1c', '--store-accent-text': '#b91c1c', '--store-on-accent': '#ffffff' });
+
+    const light = vars((await mountStore(storeFixture({ color: '#FDE68A' }))).attributes('style'));
+    expect(light).toEqual({ '--store-accent': '#fde68a', '--store-accent-text': 'var(--color-text)', '--store-on-accent': '#111827' });
+  });
+
+  it('falls back to the theme’s primary colour without a (valid) store colour', async () => {
+    const none = vars((await mountStore(storeFixture({ color: null }))).attributes('style'));
+    expect(none).toEqual({ '--store-accent': 'var(--color-primary)', '--store-accent-text': 'var(--color-primary)', '--store-on-accent': 'var(--color-on-primary)' });
+  });
+});

@@ -164,4 +164,11 @@ describe('StoreProductsPage', () => {
     expect(wrapper.find('[data-testid="store-tab-store-staff"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="store-tab-store-restock"]').exists()).toBe(true);
   });
+
+  it('lists every low-stock product (the desk shows only the first three)', async () => {
+    const items = ['Senar gitar', 'Pick gitar', 'Capo', 'Tali strap', 'Kabel jack'].map((title, i) => ({ id: `l${i + 1}`, title, stock: 0, lowStockThreshold: 3 }));
+    const { wrapper } = await mountProducts([lowStock(items)], userB);
+    expect(wrapper.findAll('[data-testid="low-stock-item"]')).toHaveLength(5);
+    expect(wrapper.find('[data-testid="low-stock-all"]').exists()).toBe(false);
+  });
 });

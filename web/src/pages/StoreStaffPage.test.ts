@@ -21,6 +21,24 @@ const rows = (wrapper: Awaited<ReturnType<typeof mountWithApp>>['wrapper']) =>
   wrapper.findAll('[data-testid="staff-person"]').map((li) => `${li.attributes('data-role')}:${li.text()}`);
 
 describe('StoreStaffPage', () => {
+  it('scrolls the current tab ("Staf") into view in the sideways-scrolling tab bar', async () => {
+    const scrolled: { el: Element; options: unknown }[] = [];
+    vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element, options?: unknown) {
+      scrolled.push({ el: this, options });
+    });
+    const { wrapper } = await mountWithApp(StoreStaffPage, {
+      route: '/toko-saya/staf',
+      before: () => useSessionStore().login(authPayload()),
+      mocks: [stores, staffList([person(userA.id, userA.displayName)])],
+    });
+    await settle(8);
+    const tab = wrapper.get('[data-testid="store-tab-store-staff"]');
+    expect(tab.attributes('aria-current')).toBe('page');
+    expect(scrolled.length).toBeGreaterThan(0);
+    expect(scrolled.every((s) => s.el === tab.element)).toBe(true);
+    expect(scrolled[0].options).toEqual({ inline: 'nearest', block: 'nearest' });
+  });
+
   it('lists the owner first, then the staff, as the API returns them', async () => {
     const { wrapper } = await mountWithApp(StoreStaffPage, {
       route: '/toko-saya/staf',

@@ -33,18 +33,18 @@ const text = (w: Awaited<ReturnType<typeof mountPreview>>, id: string) => w.get(
 describe('EscrowFeePreview', () => {
   it('shows amount, fee and total at the inclusive bounds', async () => {
     const low = await mountPreview(10_000);
-    expect(text(low, 'escrow-fee-amount')).toBe('Rp 10.000');
-    expect(text(low, 'escrow-fee-fee')).toBe('Rp 5.000');
-    expect(text(low, 'escrow-fee-total')).toBe('Rp 15.000');
+    expect(text(low, 'escrow-fee-amount')).toBe('Rp\u00a010.000');
+    expect(text(low, 'escrow-fee-fee')).toBe('Rp\u00a05.000');
+    expect(text(low, 'escrow-fee-total')).toBe('Rp\u00a015.000');
     const high = await mountPreview(20_000_000);
-    expect(text(high, 'escrow-fee-fee')).toBe('Rp 840.000');
-    expect(text(high, 'escrow-fee-total')).toBe('Rp 20.840.000');
+    expect(text(high, 'escrow-fee-fee')).toBe('Rp\u00a0840.000');
+    expect(text(high, 'escrow-fee-total')).toBe('Rp\u00a020.840.000');
   });
 
   it.each([9_999, 20_000_001, 0])('refuses %i with the Indonesian range error', async (amount) => {
     const w = await mountPreview(amount);
     expect(w.get('[data-testid="escrow-fee-preview"]').attributes('data-state')).toBe('outOfRange');
-    expect(text(w, 'escrow-fee-error')).toBe('Jumlah harus antara Rp 10.000 dan Rp 20.000.000.');
+    expect(text(w, 'escrow-fee-error')).toBe('Jumlah harus antara Rp\u00a010.000 dan Rp\u00a020.000.000.');
     expect(w.find('[data-testid="escrow-fee-total"]').exists()).toBe(false);
   });
 
@@ -57,17 +57,17 @@ describe('EscrowFeePreview', () => {
     // the server's schedule differs from the local one: its quote wins
     const { wrapper } = await mountWithApp(EscrowFeePreview, { props: { amount: 250_000 }, mocks: [schedule, quote(250_000, 12_000, 3)] });
     await settle();
-    expect(text(wrapper, 'escrow-fee-fee')).toBe('Rp 10.000'); // local estimate at once
+    expect(text(wrapper, 'escrow-fee-fee')).toBe('Rp\u00a010.000'); // local estimate at once
     expect(wrapper.get('[data-testid="escrow-fee-preview"]').attributes('data-confirmed')).toBe('false');
     await sleep(FEE_QUOTE_DEBOUNCE_MS + 50);
     await settle();
-    expect(text(wrapper, 'escrow-fee-fee')).toBe('Rp 12.000');
-    expect(text(wrapper, 'escrow-fee-total')).toBe('Rp 262.000');
+    expect(text(wrapper, 'escrow-fee-fee')).toBe('Rp\u00a012.000');
+    expect(text(wrapper, 'escrow-fee-total')).toBe('Rp\u00a0262.000');
     expect(wrapper.get('[data-testid="escrow-fee-preview"]').attributes('data-confirmed')).toBe('true');
     expect(wrapper.text()).toContain('Tarif versi 3');
 
     await wrapper.setProps({ amount: 5_000 });
     await settle();
-    expect(text(wrapper, 'escrow-fee-error')).toContain('Rp 10.000');
+    expect(text(wrapper, 'escrow-fee-error')).toContain('Rp\u00a010.000');
   });
 });

@@ -16,13 +16,13 @@ describe('EscrowResolveForm', () => {
 
     await buyer.setValue('90000');
     expect(sum().attributes('data-ok')).toBe('false');
-    expect(sum().text()).toContain('Jumlah Rp 240.000 dari Rp 250.000');
-    expect(sum().text()).toContain('selisih Rp 10.000');
+    expect(sum().text()).toContain('Jumlah Rp\u00a0240.000 dari Rp\u00a0250.000');
+    expect(sum().text()).toContain('selisih Rp\u00a010.000');
     expect(wrapper.get('[data-testid="escrow-resolve-submit"]').attributes('disabled')).toBeDefined();
 
     await buyer.setValue('100000');
     expect(sum().attributes('data-ok')).toBe('true');
-    expect(sum().text()).toContain('Pas: Rp 250.000');
+    expect(sum().text()).toContain('Pas: Rp\u00a0250.000');
     expect(wrapper.get('[data-testid="escrow-resolve-submit"]').attributes('disabled')).toBeUndefined();
 
     await wrapper.get('[data-testid="escrow-resolve-note"]').setValue('Barang rusak sebagian; dibagi dua pihak.');

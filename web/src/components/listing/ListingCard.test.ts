@@ -7,7 +7,7 @@ describe('ListingCard', () => {
   it('shows the title, the rupiah price, city, condition and links to the listing', async () => {
     const { wrapper } = await mountWithApp(ListingCard, { props: { listing: cardFixture() } });
     expect(wrapper.get('[data-testid="listing-card"]').text()).toContain('Sepeda lipat 20 inci');
-    expect(wrapper.text()).toContain('Rp 1.250.000');
+    expect(wrapper.text()).toContain('Rp\u00a01.250.000');
     expect(wrapper.text()).toContain('Kota Bandung');
     expect(wrapper.text()).toContain('Baik');
     expect(wrapper.text()).toContain('Dijual');
@@ -28,7 +28,7 @@ describe('ListingCard', () => {
     expect(barter.wrapper.text()).not.toContain('Rp');
 
     const service = await mountWithApp(ListingCard, { props: { listing: cardFixture({ kind: 'SERVICE', price: null, hourlyRate: 75000 }) } });
-    expect(service.wrapper.text()).toContain('Rp 75.000/jam');
+    expect(service.wrapper.text()).toContain('Rp\u00a075.000/jam');
   });
 
   it('renders a placeholder without a photo and translates to English', async () => {
