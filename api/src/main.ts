@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from './core/config.js';
-import { DEMO_PASSWORD } from './core/db/demo/demo-data.js';
+import { DEMO_MUSIC_STORE_EMAIL, DEMO_PASSWORD } from './core/db/demo/demo-data.js';
 import { createLogger } from './core/logger.js';
 import { startServer } from './core/server.js';
 
@@ -18,7 +18,7 @@ const demoAccounts = server.demo?.accounts ?? [];
 if (config.seedDemo) {
   lines.push(`  Demo accounts (password "${DEMO_PASSWORD}"):`);
   const shown = demoAccounts.length ? demoAccounts : [
-    { email: 'admin@pasar.test', role: 'ADMIN' }, { email: 'siti.rahma@pasar.test', role: 'MEMBER' },
+    { email: 'admin@pasar.test', role: 'ADMIN' }, { email: 'siti.rahma@pasar.test', role: 'MEMBER' }, { email: DEMO_MUSIC_STORE_EMAIL, role: 'STORE' },
   ];
   for (const a of shown) lines.push(`    ${a.role.padEnd(6)} ${a.email}`);
 }
