@@ -121,7 +121,7 @@ export async function seedDemo(em: EntityManager, storage: Storage, reference: R
     listings: listings.length,
     photos: photoCount,
     accounts: data.users.filter((u) => u.role !== 'MEMBER').concat(data.users.filter((u) => u.role === 'MEMBER').slice(0, 2))
-      .map((u) => ({ email: u.email, role: u.role }))
+      .map((u): { email: string; role: string } => ({ email: u.email, role: u.role }))
       .concat([{ email: DEMO_MUSIC_STORE_EMAIL, role: 'STORE' }]),
   };
 }
