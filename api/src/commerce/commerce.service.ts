@@ -21,7 +21,7 @@ import { Order, type OrderStatus, type ShipTo } from './order.entity.js';
 import { ShippingService } from './shipping-service.entity.js';
 import { Store, storeStaffIds } from './store.entity.js';
 
-export const COMMERCE_JOBS = { expireOrder: EXPIRE_ORDER_JOB, autoComplete: 'order-auto-complete' } as const;
+export const COMMERCE_JOBS = { expireOrder: EXPIRE_ORDER_JOB, autoDeliver: 'order-auto-deliver', autoComplete: 'order-auto-complete' } as const;
 
 /** A cart line as shown: the listing, quantity and line total (rupiah). */
 export interface CartLine {
@@ -201,11 +201,8 @@ export class CommerceService {
       if (releasesStock(from, order.status)) await this.returnStock(em, order.id);
       await this.settle(em, order, from, store);
       const jobs: [string, string, Date][] = [];
-      if (order.status === 'DELIVERED') {
-        order.deliveredAt = new Date();
-        order.confirmBy = new Date(order.deliveredAt.getTime() + this.config.commerce.confirmSeconds * 1000);
-        jobs.push([COMMERCE_JOBS.autoComplete, order.id, order.confirmBy]);
-      }
+      if (order.status === 'SHIPPED') jobs.push([COMMERCE_JOBS.autoDeliver, order.id, this.deliveredAfter(order)]);
+      if (order.status === 'DELIVERED') jobs.push(this.delivered(order));
       return { value: null, events: [{ topic: 'ORDER', orderId: order.id, audience: [order.buyer.id, ...staff] }], jobs };
     });
     return ctx.em.fork().findOneOrFail(Order, orderId);
@@ -253,10 +250,39 @@ export class CommerceService {
     });
   }
 
-  /** Runs overdue expiries and confirmations (the minute sweep). */
+  /**
+   * The delivery job: a SHIPPED order nobody marked delivered counts as DELIVERED (by SYSTEM)
+   * ORDER_RULES.deliveredAfterDays after shipping, and its confirmation period starts.
+   * Idempotent: anything else is left alone.
+   */
+  async autoDeliver(root: EntityManager, orderId: string): Promise<void> {
+    await commit(root, this.live, this.jobs, async (em) => {
+      const order = await em.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!order || order.status !== 'SHIPPED' || this.deliveredAfter(order) > new Date()) return { value: null, events: [] };
+      order.status = applyOrderEvent('SHIPPED', 'DELIVER', 'SYSTEM');
+      const store = await em.findOneOrFail(Store, order.store.id);
+      return { value: null, events: [{ topic: 'ORDER', orderId: order.id, audience: [order.buyer.id, ...(await storeStaffIds(em, store))] }], jobs: [this.delivered(order)] };
+    });
+  }
+
+  /** When a SHIPPED order counts as delivered if nobody says so (shippedAt + ORDER_DELIVERED_AFTER_SECONDS). */
+  private deliveredAfter(order: Order): Date {
+    return new Date((order.shippedAt ?? order.updatedAt).getTime() + this.config.commerce.deliveredAfterSeconds * 1000);
+  }
+
+  /** Stamps a just-DELIVERED order with its confirmation deadline; returns the job that completes it then. */
+  private delivered(order: Order): [string, string, Date] {
+    order.deliveredAt = new Date();
+    order.confirmBy = new Date(order.deliveredAt.getTime() + this.config.commerce.confirmSeconds * 1000);
+    return [COMMERCE_JOBS.autoComplete, order.id, order.confirmBy];
+  }
+
+  /** Runs overdue expiries, deliveries and confirmations (the minute sweep). */
   async sweep(em: EntityManager): Promise<void> {
     const now = new Date();
     for (const o of await em.fork().find(Order, { status: 'PENDING_PAYMENT', expiresAt: { $lte: now } }, { fields: ['id'], limit: 500 })) await this.expire(em, o.id);
+    const shippedBefore = new Date(now.getTime() - this.config.commerce.deliveredAfterSeconds * 1000);
+    for (const o of await em.fork().find(Order, { status: 'SHIPPED', shippedAt: { $lte: shippedBefore } }, { fields: ['id'], limit: 500 })) await this.autoDeliver(em, o.id);
     for (const o of await em.fork().find(Order, { status: 'DELIVERED', confirmBy: { $lte: now } }, { fields: ['id'], limit: 500 })) await this.autoComplete(em, o.id);
   }
 

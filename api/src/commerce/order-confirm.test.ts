@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createListing, startTestApi, type TestApi } from '../test/harness.js';
 
-// A DELIVERED order the buyer never confirms does not hold the store's money forever: a job
-// completes it ORDER_CONFIRM_SECONDS after delivery (ORDER_RULES.confirmHours, 72 h) and
-// books ORDER_RELEASE once. Its own server, with a 2-second confirmation period.
+// Orders never stay SHIPPED or DELIVERED forever: a SHIPPED order nobody marked delivered
+// counts as delivered ORDER_DELIVERED_AFTER_SECONDS after shipping (14 days), and a DELIVERED
+// order the buyer never confirms is completed ORDER_CONFIRM_SECONDS after delivery (72 h),
+// booking ORDER_RELEASE once. Its own server, with periods of 4 and 2 seconds.
 let api: TestApi;
 
 beforeAll(async () => {
-  api = await startTestApi({ ORDER_CONFIRM_SECONDS: '2', JOB_POLL_SECONDS: '0.5' });
+  api = await startTestApi({ ORDER_CONFIRM_SECONDS: '2', ORDER_DELIVERED_AFTER_SECONDS: '4', JOB_POLL_SECONDS: '0.5' });
 });
 afterAll(() => api?.close());
 
@@ -22,13 +23,13 @@ describe('order confirmation job', () => {
     const l = await createListing(api, owner, { kind: 'SALE', barter: null, title: 'Kopi Gayo 250 g', sale: { price: 95_000, stock: 10, weightGrams: 300 } });
     await api.sql(`update listings set store_id = $1 where id = $2`, [storeId, l.id]);
 
-    const deliver = async () => {
+    const deliver = async (steps: [string, string?][] = [['START_PROCESSING'], ['SHIP', 'JNE1234567890'], ['DELIVER']]) => {
       const buyer = await api.register();
       await api.sql(`insert into cart_items (user_id, listing_id, quantity, added_at) values ($1, $2, 1, now())`, [buyer.id, l.id]);
       const o = (await api.gql(`mutation C($i: CheckoutInput!) { checkout(input: $i) { id } }`,
         { i: { storeId, shippingServiceId: serviceId, shipTo: { recipient: 'Sari', phone: '081311112222', address: 'Jl. Sudirman No. 3', cityCode: '31.71' } } }, buyer.accessToken)).data!.checkout;
       await api.gql(`mutation P($id: ID!) { confirmOrderPayment(orderId: $id) { status } }`, { id: o.id }, owner.accessToken);
-      for (const [a, t] of [['START_PROCESSING'], ['SHIP', 'JNE1234567890'], ['DELIVER']]) {
+      for (const [a, t] of steps) {
         const res = await api.gql(`mutation U($id: ID!, $a: OrderAction!, $t: String) { updateOrder(orderId: $id, action: $a, trackingNumber: $t) { status deliveredAt confirmBy } }`, { id: o.id, a, t }, owner.accessToken);
         if (a === 'DELIVER') {
           const { deliveredAt, confirmBy } = res.data!.updateOrder;
@@ -40,6 +41,7 @@ describe('order confirmation job', () => {
     const releases = async (id: string) => Number((await api.sql(`select count(*)::int as n from ledger_transactions where subject_id = $1 and kind = 'ORDER_RELEASE'`, [id]))[0].n);
     const statusOf = async (id: string) => (await api.sql(`select status from orders where id = $1`, [id]))[0].status;
 
+    const forgotten = await deliver([['START_PROCESSING'], ['SHIP', 'JNE1234567890']]);
     const untouched = await deliver();
     const confirmed = await deliver();
     expect((await api.gql(`mutation U($id: ID!) { updateOrder(orderId: $id, action: COMPLETE) { status } }`, { id: confirmed.id }, confirmed.buyer.accessToken)).data!.updateOrder.status).toBe('COMPLETED');
@@ -50,5 +52,14 @@ describe('order confirmation job', () => {
     await api.services.commerce.autoComplete(api.orm.em.fork(), untouched.id);
     await api.services.commerce.autoComplete(api.orm.em.fork(), confirmed.id);
     expect([await releases(untouched.id), await releases(confirmed.id)]).toEqual([1, 1]);
+
+    // Shipped, never marked delivered: delivered by the job after 4 s, completed 2 s later.
+    while (Date.now() < until + 20_000 && (await statusOf(forgotten.id)) !== 'COMPLETED') await new Promise((r) => setTimeout(r, 250));
+    const [row] = await api.sql(`select status, shipped_at, delivered_at, confirm_by from orders where id = $1`, [forgotten.id]);
+    expect(row.status).toBe('COMPLETED');
+    expect(row.delivered_at.getTime() - row.shipped_at.getTime()).toBeGreaterThanOrEqual(4000);
+    expect(row.confirm_by.getTime() - row.delivered_at.getTime()).toBe(2000);
+    await api.services.commerce.autoDeliver(api.orm.em.fork(), forgotten.id);
+    expect(await releases(forgotten.id)).toBe(1);
   }, 60_000);
 });

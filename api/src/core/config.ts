@@ -51,7 +51,7 @@ export interface Config {
   /** Barter timings, seconds (PRODUCT §3): answer an offer, ship after a deal, confirm after both shipped. */
   barter: { offerTtl: number; shipWithin: number; confirmWithin: number };
   /** Store orders: how long a PENDING_PAYMENT order holds its stock, seconds (PRODUCT §6; default 30 minutes). */
-  commerce: { paymentWindowSeconds: number; confirmSeconds: number };
+  commerce: { paymentWindowSeconds: number; confirmSeconds: number; deliveredAfterSeconds: number };
   /** Escrow: the buyer's inspection period after shipping, seconds (PRODUCT §4; default 3 days). */
   escrow: { inspectionSeconds: number };
   /** Creates this admin at boot when no account has the email (the first admin of a new install). */
@@ -142,7 +142,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       shipWithin: int(env, 'DEAL_SHIP_WITHIN_SECONDS', 72 * 3600, 1),
       confirmWithin: int(env, 'DEAL_CONFIRM_WITHIN_SECONDS', 168 * 3600, 1),
     },
-    commerce: { paymentWindowSeconds: int(env, 'ORDER_PAYMENT_WINDOW_SECONDS', 30 * 60, 1), confirmSeconds: int(env, 'ORDER_CONFIRM_SECONDS', ORDER_RULES.confirmHours * 3600, 1) },
+    commerce: { paymentWindowSeconds: int(env, 'ORDER_PAYMENT_WINDOW_SECONDS', 30 * 60, 1), confirmSeconds: int(env, 'ORDER_CONFIRM_SECONDS', ORDER_RULES.confirmHours * 3600, 1),
+      deliveredAfterSeconds: int(env, 'ORDER_DELIVERED_AFTER_SECONDS', ORDER_RULES.deliveredAfterDays * 86_400, 1) },
     escrow: { inspectionSeconds: int(env, 'ESCROW_INSPECTION_SECONDS', 72 * 3600, 1) },
     payments: paymentsConfigFromEnv(env),
     bootstrapAdmin: env.BOOTSTRAP_ADMIN_EMAIL

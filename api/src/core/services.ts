@@ -51,6 +51,7 @@ export function registerJobs(services: Services, em: () => import('@mikro-orm/po
   jobs.on(ESCROW_JOBS.inspection, ({ id }) => services.escrow.inspectionTimeout(em(), id));
   jobs.on(COMMERCE_JOBS.expireOrder, ({ id }) => services.commerce.expire(em(), id));
   jobs.on(COMMERCE_JOBS.autoComplete, ({ id }) => services.commerce.autoComplete(em(), id));
+  jobs.on(COMMERCE_JOBS.autoDeliver, ({ id }) => services.commerce.autoDeliver(em(), id));
 }
 
 export function createServices(config: Config, storage: Storage, pubsub: AppPubSub, jobs: Jobs): Services {

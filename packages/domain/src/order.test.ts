@@ -30,7 +30,7 @@ function domainError(fn: () => unknown): DomainError {
 
 describe('ORDER_RULES and ORDER_TRANSITIONS', () => {
   it('has the PRODUCT.md §6 limits and frozen tables', () => {
-    expect(ORDER_RULES).toEqual({ paymentWindowMinutes: 30, maxQuantityPerLine: 99, maxLines: 50, confirmHours: 72 });
+    expect(ORDER_RULES).toEqual({ paymentWindowMinutes: 30, maxQuantityPerLine: 99, maxLines: 50, confirmHours: 72, deliveredAfterDays: 14 });
     for (const t of [ORDER_RULES, ORDER_TRANSITIONS, ORDER_STATUSES, ORDER_EVENTS, ORDER_ACTORS, ORDER_FINAL_STATUSES]) {
       expect(Object.isFrozen(t)).toBe(true);
     }

@@ -75,8 +75,13 @@ export const ORDER_FINAL_STATUSES: readonly OrderStatus[] = Object.freeze(['COMP
  * - `confirmHours`: a DELIVERED order the buyer has not confirmed (nor had refunded) is
  *   COMPLETED by a job (SYSTEM) this long after delivery, so the store's money is never
  *   held forever: 72 h, the escrow inspection period (PRODUCT.md §4, ESCROW_RULES).
+ * - `deliveredAfterDays`: a SHIPPED order that neither staff nor courier tracking marked
+ *   DELIVERED counts as delivered (DELIVER by SYSTEM) this long after shipping, so it moves on
+ *   to the confirmation period instead of staying SHIPPED forever; the buyer who got nothing
+ *   asks for a refund before then. 14 days: well above the slowest regular inter-island
+ *   courier services (≈ 7–10 days). Our rule; PRODUCT.md §6 names no period.
  */
-export const ORDER_RULES = Object.freeze({ paymentWindowMinutes: 30, maxQuantityPerLine: 99, maxLines: 50, confirmHours: 72 });
+export const ORDER_RULES = Object.freeze({ paymentWindowMinutes: 30, maxQuantityPerLine: 99, maxLines: 50, confirmHours: 72, deliveredAfterDays: 14 });
 
 /** One allowed order move: `event` sent by one of `by` on an order in `from` leads to `to`. */
 export interface OrderTransition {

@@ -6,6 +6,7 @@ import { Migration20261121300000_commerce } from './Migration20261121300000_comm
 import { Migration20261121310000_restock } from './Migration20261121310000_restock.js';
 import { Migration20261121320000_store_extras } from './Migration20261121320000_store_extras.js';
 import { Migration20261121330000_order_confirm } from './Migration20261121330000_order_confirm.js';
+import { Migration20261121340000_order_shipped_index } from './Migration20261121340000_order_shipped_index.js';
 
 /** Ordered list of migrations (explicit, so the same list runs from src/ and dist/). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261121310000_restock', class: Migration20261121310000_restock },
   { name: 'Migration20261121320000_store_extras', class: Migration20261121320000_store_extras },
   { name: 'Migration20261121330000_order_confirm', class: Migration20261121330000_order_confirm },
+  { name: 'Migration20261121340000_order_shipped_index', class: Migration20261121340000_order_shipped_index },
 ];
