@@ -7,8 +7,9 @@ import { formatRupiah, isMoney } from './money.js';
  * to pay (PAY: from the payment provider as SYSTEM, or staff confirming a manual bank
  * transfer) before a job expires it (EXPIRE → CANCELLED).
  * Store staff then process it, ship it with a tracking number and mark it delivered (or
- * the courier's tracking does, as SYSTEM); the buyer confirms (or a job does) and it is
- * COMPLETED. Staff may cancel it until it ships; staff or a platform admin may refund a
+ * the courier's tracking does, or a job after {@link ORDER_RULES}.deliveredAfterDays, as
+ * SYSTEM); the buyer confirms (or a job does, {@link ORDER_RULES}.confirmHours later) and it
+ * is COMPLETED. Staff may cancel it until it ships; staff or a platform admin may refund a
  * paid order until it is completed.
  *
  * Unlike escrow rooms, the table here also says WHO may send each event
