@@ -133,6 +133,11 @@ export class CommerceResolver {
     return ctx.services.reference.city(order.destination.unwrap().code)!;
   }
 
+  @FieldResolver(() => Date, { nullable: true, description: 'SHIPPED: when the order counts as delivered (by a job) if neither the store nor courier tracking says so first: shippedAt + ORDER_DELIVERED_AFTER_SECONDS (14 days). Null in any other status.' })
+  deliveredBy(@Root() order: Order, @Ctx() ctx: Context): Date | null {
+    return order.status === 'SHIPPED' && order.shippedAt ? new Date(order.shippedAt.getTime() + ctx.services.commerce.deliveredAfterSeconds * 1000) : null;
+  }
+
   @FieldResolver(() => Payment, { nullable: true, description: 'The latest payment attempt (payOrder), so a page can resume it: redirect URL, client secret, bank details.' })
   payment(@Root() order: Order, @Ctx() ctx: Context): Promise<Payment | null> {
     return latestPayment(ctx, 'ORDER', order.id);

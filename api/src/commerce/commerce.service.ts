@@ -265,6 +265,11 @@ export class CommerceService {
     });
   }
 
+  /** Seconds after shipping when a SHIPPED order nobody marked delivered counts as delivered (ORDER_DELIVERED_AFTER_SECONDS). */
+  get deliveredAfterSeconds(): number {
+    return this.config.commerce.deliveredAfterSeconds;
+  }
+
   /** When a SHIPPED order counts as delivered if nobody says so (shippedAt + ORDER_DELIVERED_AFTER_SECONDS). */
   private deliveredAfter(order: Order): Date {
     return new Date((order.shippedAt ?? order.updatedAt).getTime() + this.config.commerce.deliveredAfterSeconds * 1000);

@@ -30,10 +30,15 @@ describe('order confirmation job', () => {
         { i: { storeId, shippingServiceId: serviceId, shipTo: { recipient: 'Sari', phone: '081311112222', address: 'Jl. Sudirman No. 3', cityCode: '31.71' } } }, buyer.accessToken)).data!.checkout;
       await api.gql(`mutation P($id: ID!) { confirmOrderPayment(orderId: $id) { status } }`, { id: o.id }, owner.accessToken);
       for (const [a, t] of steps) {
-        const res = await api.gql(`mutation U($id: ID!, $a: OrderAction!, $t: String) { updateOrder(orderId: $id, action: $a, trackingNumber: $t) { status deliveredAt confirmBy } }`, { id: o.id, a, t }, owner.accessToken);
+        const res = await api.gql(`mutation U($id: ID!, $a: OrderAction!, $t: String) { updateOrder(orderId: $id, action: $a, trackingNumber: $t) { status shippedAt deliveredAt confirmBy deliveredBy } }`, { id: o.id, a, t }, owner.accessToken);
+        if (a === 'SHIP') {
+          const { shippedAt, deliveredBy } = res.data!.updateOrder;
+          expect(new Date(deliveredBy).getTime() - new Date(shippedAt).getTime()).toBe(4000);
+        }
         if (a === 'DELIVER') {
-          const { deliveredAt, confirmBy } = res.data!.updateOrder;
+          const { deliveredAt, confirmBy, deliveredBy } = res.data!.updateOrder;
           expect(new Date(confirmBy).getTime() - new Date(deliveredAt).getTime()).toBe(2000);
+          expect(deliveredBy).toBeNull();
         }
       }
       return { buyer, id: o.id as string };

@@ -46,6 +46,7 @@ export const OrderFragment = graphql(`
     shippedAt
     deliveredAt
     confirmBy
+    deliveredBy
     updatedAt
     trackingNumber
     buyer {

@@ -945,6 +945,8 @@ const en: Messages = {
     cancelOrder: 'Cancel order',
     completeOrder: 'Order received',
     autoCompleteBuyer: 'This order completes automatically on {date} and the money goes to the store, unless you press "Order received" or ask the store for a refund before then.',
+    autoDeliverBuyer: 'If the store has not marked this order delivered, it counts as delivered on {date}. Parcel not arrived? Ask the store for a refund before then.',
+    autoDeliverStore: 'Unless marked delivered first, this order counts as delivered on {date}, and then the buyer\'s confirmation period starts.',
     autoCompleteStore: 'This order completes automatically on {date} unless the buyer confirms first or the store refunds it.',
     contactStore: 'Contact the store',
     downloadFailed: 'The document could not be downloaded. Try again.',

@@ -943,6 +943,8 @@ const id = {
     cancelOrder: 'Batalkan pesanan',
     completeOrder: 'Pesanan diterima',
     autoCompleteBuyer: 'Pesanan ini selesai otomatis pada {date} dan dananya diteruskan ke toko, kecuali sebelum itu Anda menekan "Pesanan diterima" atau meminta pengembalian dana ke toko.',
+    autoDeliverBuyer: 'Bila toko belum menandai pesanan ini sampai, pesanan dianggap sampai pada {date}. Belum menerima paket? Minta pengembalian dana ke toko sebelum itu.',
+    autoDeliverStore: 'Bila belum ditandai sampai, pesanan ini dianggap sampai pada {date}, lalu masa konfirmasi pembeli dimulai.',
     autoCompleteStore: 'Pesanan ini selesai otomatis pada {date}, kecuali pembeli mengonfirmasi lebih dulu atau toko mengembalikan dananya.',
     contactStore: 'Hubungi toko',
     downloadFailed: 'Dokumen gagal diunduh. Coba lagi.',

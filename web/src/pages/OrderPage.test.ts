@@ -221,4 +221,14 @@ describe('OrderPage delivered', () => {
     const shipped = await mountOrder(orderFixture({ status: 'SHIPPED', shippedAt: '2026-11-21T05:00:00.000Z' }));
     expect(shipped.wrapper.find('[data-testid="order-auto-complete"]').exists()).toBe(false);
   });
+
+  it('tells a shipped order\'s buyer when it counts as delivered (WIB) and to ask for a refund before then if nothing arrived', async () => {
+    const shipped = () => orderFixture({ status: 'SHIPPED', shippedAt: '2026-11-21T05:00:00.000Z', deliveredBy: '2026-12-05T05:00:00.000Z' });
+    const { wrapper } = await mountOrder(shipped());
+    expect(wrapper.get('[data-testid="order-auto-deliver"]').text()).toBe('Bila toko belum menandai pesanan ini sampai, pesanan dianggap sampai pada 5 Des 2026, 12.00 WIB. Belum menerima paket? Minta pengembalian dana ke toko sebelum itu.');
+    const staff = await mountOrder(shipped(), [], asStaff);
+    expect(staff.wrapper.get('[data-testid="order-auto-deliver"]').text()).toContain('lalu masa konfirmasi pembeli dimulai');
+    const delivered = await mountOrder(orderFixture({ status: 'DELIVERED', deliveredBy: null, confirmBy: '2026-11-24T03:10:00.000Z' }));
+    expect(delivered.wrapper.find('[data-testid="order-auto-deliver"]').exists()).toBe(false);
+  });
 });

@@ -239,6 +239,7 @@ export function orderFixture(overrides: Record<string, unknown> = {}) {
     shippedAt: null,
     deliveredAt: null as string | null,
     confirmBy: null as string | null,
+    deliveredBy: null as string | null,
     updatedAt: '2026-11-21T03:10:00.000Z',
     trackingNumber: null,
     buyer: { ...userB },
