@@ -95,10 +95,18 @@ function summary() {
   let passed = 0, failed = 0, skipped = 0;
   for (const name of ['domain', 'api', 'web', 'e2e']) {
     const file = join(RESULTS, name + '.json');
-    if (!existsSync(file)) continue;
+    if (!existsSync(file)) {
+      // A suite that wrote no report did not run (or crashed): that is a failure, not a pass.
+      console.log(`  ${name.padEnd(7)} NO REPORT: the suite did not run to the end`);
+      failed += 1;
+      continue;
+    }
     const r = JSON.parse(readFileSync(file, 'utf8'));
-    passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + (r.numTodoTests ?? 0);
-    console.log(`  ${name.padEnd(7)} ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+    // A file that failed outside its tests (an import error, a failing afterAll such as the API
+    // harness's ledger check) fails the run although no test failed.
+    const broken = !r.success && !r.numFailedTests ? Math.max(1, r.numFailedTestSuites) : 0;
+    passed += r.numPassedTests; failed += r.numFailedTests + broken; skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+    console.log(`  ${name.padEnd(7)} ${r.numPassedTests} passed, ${r.numFailedTests} failed${broken ? `, ${broken} file(s) failed outside their tests` : ''}`);
   }
   console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   return failed;

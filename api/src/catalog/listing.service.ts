@@ -1,15 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { canMoveListing, computeBarterPoints, isPubliclyVisible, validateListingInput, type BarterConfig, type Valuation } from '@pasar/domain';
 import type { AuthedContext, Context } from '../core/context.js';
-import { badInput, forbidden, invalidState, notFound } from '../core/graphql/errors.js';
+import { badInput, conflict, forbidden, invalidState, notFound } from '../core/graphql/errors.js';
 import { User, Role } from '../identity/user.entity.js';
 import { Category } from './category.entity.js';
 import { City } from './city.entity.js';
 import { Listing } from './listing.entity.js';
 import { ListingKind, ListingStatus } from './listing.enums.js';
-import type { CreateListingInput, ListingFilter, ListingsArgs, MyListingsArgs, UpdateListingInput } from './listing.types.js';
+import type { CreateListingInput, ListingFilter, ListingsArgs, MyListingsArgs, SaleDetailsInput, UpdateListingInput } from './listing.types.js';
 import { searchListings, type ListingPage } from './listing-search.js';
 import { Photo } from './photo.entity.js';
+
+/** SALE details once the stock is settled (SaleDetailsInput with stock defaulted or kept). */
+type SaleFields = Omit<SaleDetailsInput, 'stock'> & { stock: number };
 import type { ReferenceService } from './reference.service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -36,7 +39,8 @@ export class ListingService {
   async create(ctx: AuthedContext, input: CreateListingInput): Promise<Listing> {
     const title = input.title.trim();
     const description = input.description.trim();
-    this.validate(input.kind, { title, description, photoIds: input.photoIds, sale: input.sale, barter: input.barter, service: input.service });
+    const sale = input.sale ? { ...input.sale, stock: input.sale.stock ?? 1 } : input.sale;
+    this.validate(input.kind, { title, description, photoIds: input.photoIds, sale, barter: input.barter, service: input.service });
     return ctx.em.transactional(async (em) => {
       const category = await this.category(em, input.categoryId);
       const city = this.city(em, input.cityCode);
@@ -47,7 +51,7 @@ export class ListingService {
         condition: input.condition, city,
       });
       listing.status = input.publish ? ListingStatus.ACTIVE : ListingStatus.DRAFT;
-      this.applyDetails(listing, input);
+      this.applyDetails(listing, { ...input, sale });
       if (listing.kind === ListingKind.BARTER) await this.price(em, listing, category);
       em.persist(listing);
       await this.attachPhotos(em, ctx.user, listing, input.photoIds);
@@ -75,9 +79,15 @@ export class ListingService {
       const title = input.title?.trim() ?? listing.title;
       const description = input.description?.trim() ?? listing.description;
       const photoIds = input.photoIds ?? listing.photos.getItems().map((p) => p.id);
+      // Stock moves with every order and restock: a form's value only replaces it when typed, and
+      // then only if the stock is still what the form showed (never undoing a sale meanwhile).
+      const typedStock = input.sale?.stock ?? null;
+      if (typedStock != null && input.stockSeen != null && listing.stock !== input.stockSeen) {
+        throw conflict(`The stock changed to ${listing.stock} meanwhile (orders or restocks); check it and save again.`, 'stock');
+      }
       const merged = {
         title, description, photoIds,
-        sale: listing.kind === ListingKind.SALE ? { price: listing.price!, stock: listing.stock!, weightGrams: listing.weightGrams, lengthCm: listing.lengthCm, widthCm: listing.widthCm, heightCm: listing.heightCm, brand: listing.brand, model: listing.model, ...input.sale } : null,
+        sale: listing.kind === ListingKind.SALE ? { price: listing.price!, weightGrams: listing.weightGrams, lengthCm: listing.lengthCm, widthCm: listing.widthCm, heightCm: listing.heightCm, brand: listing.brand, model: listing.model, ...input.sale, stock: typedStock ?? listing.stock! } : null,
         barter: listing.kind === ListingKind.BARTER ? input.barter ?? valuationOf(listing) : null,
         service: listing.kind === ListingKind.SERVICE ? input.service ?? { hourlyRate: listing.hourlyRate! } : null,
       };
@@ -136,7 +146,7 @@ export class ListingService {
 
   private validate(kind: ListingKind, fields: {
     title: string; description: string; photoIds: string[];
-    sale?: CreateListingInput['sale'] | null; barter?: Valuation | null; service?: { hourlyRate: number } | null;
+    sale?: SaleFields | null; barter?: Valuation | null; service?: { hourlyRate: number } | null;
   }): void {
     if (new Set(fields.photoIds).size !== fields.photoIds.length) throw badInput('A photo appears twice.', 'photoIds');
     const problems = validateListingInput(kind, {
@@ -167,7 +177,7 @@ export class ListingService {
   }
 
   private applyDetails(listing: Listing, input: {
-    sale?: CreateListingInput['sale'] | null; service?: { hourlyRate: number } | null; barter?: Valuation | null;
+    sale?: SaleFields | null; service?: { hourlyRate: number } | null; barter?: Valuation | null;
   }): void {
     if (listing.kind === ListingKind.SALE && input.sale) {
       const s = input.sale;

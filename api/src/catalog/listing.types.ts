@@ -100,7 +100,8 @@ export class MyListingsArgs {
 @InputType({ description: 'SALE details. price in whole rupiah; weight in grams; dimensions in cm.' })
 export class SaleDetailsInput {
   @Field(() => MoneyScalar) price!: number;
-  @Field(() => Int, { defaultValue: 1 }) stock!: number;
+  @Field(() => Int, { nullable: true, description: 'Units in stock (≥ 0). createListing: omitted is 1. updateListing: omitted keeps the stock (orders and restocks move it); see UpdateListingInput.stockSeen.' })
+  stock?: number | null;
   @Field(() => Int, { nullable: true }) weightGrams?: number | null;
   @Field(() => Int, { nullable: true }) lengthCm?: number | null;
   @Field(() => Int, { nullable: true }) widthCm?: number | null;
@@ -152,4 +153,9 @@ export class UpdateListingInput {
   @Field(() => SaleDetailsInput, { nullable: true }) sale?: SaleDetailsInput | null;
   @Field(() => BarterDetailsInput, { nullable: true }) barter?: BarterDetailsInput | null;
   @Field(() => ServiceDetailsInput, { nullable: true }) service?: ServiceDetailsInput | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The stock the editor showed when sale.stock was typed. If the listing\'s stock is no longer this (units sold or restocked meanwhile), CONFLICT on field "stock" and nothing changes, so a sale is never undone by a stale form.',
+  })
+  stockSeen?: number | null;
 }

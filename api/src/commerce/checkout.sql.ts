@@ -27,7 +27,8 @@ select
  * The write, one statement and so one transaction: locks the wanted listings in id order
  * (no deadlock between multi-line checkouts), decides on the locked — latest — rows whether
  * EVERY line can be served (ACTIVE SALE product of this store, not the buyer's own, price
- * unchanged since the read, stock ≥ quantity, the cart line still there with that quantity),
+ * unchanged since the read, stock ≥ quantity, the cart line — locked too — still there with that
+ * quantity),
  * and only then takes the stock, inserts the order and its lines, removes the cart lines and
  * notifies staff of a product that just fell to its low-stock threshold. When any line fails
  * nothing is written and `ok` is false; `locked` then says why.
@@ -44,16 +45,26 @@ with wanted as (
 ), locked as materialized (
   select l.id, l.title, l.stock, l.price, l.status, l.kind, l.store_id, l.seller_id
     from listings l where l.id in (select "listingId" from wanted) order by l.id for update of l
+), cart as materialized (
+  -- The buyer's cart lines, locked AFTER every listing (reading "locked" first makes it run
+  -- first): a second submit of the same cart, or a quantity changed meanwhile, sees them gone
+  -- or different on these fresh rows and is refused.
+  select c.listing_id, c.quantity from cart_items c
+   where c.user_id = $3::uuid and c.listing_id in (select "listingId" from wanted) and (select count(*) from locked) >= 0
+   order by c.listing_id for update of c
 ), verdict as materialized (
   select count(k.id) = count(*)
      and coalesce(bool_and(k.status = 'ACTIVE' and k.kind = 'SALE' and k.store_id = $2::uuid and k.seller_id <> $3::uuid
                            and k.price = w."unitPrice" and k.stock >= w.quantity
-                           and exists (select 1 from cart_items c where c.user_id = $3::uuid and c.listing_id = w."listingId" and c.quantity = w.quantity)), false) as ok
+                           and exists (select 1 from cart c where c.listing_id = w."listingId" and c.quantity = w.quantity)), false) as ok
     from wanted w left join locked k on k.id = w."listingId"
 ), taken as (
-  update listings l set stock = l.stock - w.quantity, version = l.version + 1, updated_at = now()
-    from wanted w, verdict v
-   where v.ok and l.id = w."listingId" and l.stock >= w.quantity
+  -- The new stock comes from the locked (newest) row, never from this statement's snapshot: a
+  -- snapshot row whose stock was too low would be skipped silently although stock came back
+  -- (a cancellation, expiry or restock committed while this statement waited for the lock).
+  update listings l set stock = k.stock - w.quantity, version = l.version + 1, updated_at = now()
+    from wanted w, verdict v, locked k
+   where v.ok and l.id = w."listingId" and k.id = l.id
   returning l.id, l.title, l.stock, l.low_stock_threshold, w.quantity
 ), placed as (
   insert into orders (id, number, buyer_id, store_id, status, subtotal, shipping_cost, total, shipping_service_id,

