@@ -5,7 +5,7 @@ import { Listing } from '../catalog/listing.entity.js';
 import type { ReferenceService } from '../catalog/reference.service.js';
 import type { Config } from '../core/config.js';
 import { commit } from '../core/commit.js';
-import type { AuthedContext } from '../core/context.js';
+import { batched, type AuthedContext, type Context } from '../core/context.js';
 import { badInput, conflict, forbidden, invalidState, notFound } from '../core/graphql/errors.js';
 import type { Jobs } from '../core/jobs.js';
 import type { Live, LiveEvent } from '../core/live.js';
@@ -98,6 +98,12 @@ export class CommerceService {
     failed: async (em: EntityManager, payment: Payment): Promise<LiveEvent[]> => {
       const order = await em.findOneOrFail(Order, payment.subjectId);
       return [{ topic: 'ORDER', orderId: order.id, audience: [order.buyer.id] }];
+    },
+    /** The order's store staff review its transfers: one query for a whole desk list, the caller's stores once per request. */
+    mayReview: async (ctx: Context, payment: Payment): Promise<boolean> => {
+      const storeId = await batched<string | null>(ctx, 'orderStoreId', payment.subjectId, async (ids) =>
+        new Map((await ctx.em.find(Order, { id: { $in: [...ids] } }, { fields: ['id', 'store'] })).map((o) => [o.id, o.store.id])), null);
+      return !!storeId && (await ctx.services.stores.staffedStoreIds(ctx)).has(storeId);
     },
     /** The store's staff confirm an order's manual transfer (confirmOrderPayment, at the desk). */
     reviewers: async (em: EntityManager, payment: Payment) => {

@@ -201,8 +201,7 @@ export class EscrowResolver {
 export class PaymentResolver {
   @FieldResolver(() => Photo, { nullable: true, description: 'MANUAL_TRANSFER: the transfer receipt (the payer, admins, and for an order its store\'s staff; null for everyone else).' })
   async proof(@Root() payment: Payment, @Ctx() ctx: Context): Promise<Photo | null> {
-    if (!payment.proof || !ctx.user) return null;
-    const allowed = ctx.user.role === Role.ADMIN || ctx.user.id === payment.payer.id || (await ctx.services.payments.isReviewer(ctx.em, payment, ctx.user.id));
-    return allowed ? ((await payment.proof.load()) ?? null) : null;
+    if (!payment.proof || !(await ctx.services.payments.maySeeProof(ctx, payment))) return null;
+    return (await payment.proof.load()) ?? null;
   }
 }

@@ -188,6 +188,8 @@ export class EscrowService {
       const room = await em.findOneOrFail(EscrowRoom, payment.subjectId);
       return [{ topic: 'ESCROW', roomId: room.id, audience: this.parties(room) }];
     },
+    /** Only admins confirm a room's manual transfer, and they see every receipt anyway. */
+    mayReview: async () => false,
     /** Admins confirm a room's manual transfer (confirmEscrowPayment). */
     reviewers: async (em: EntityManager, payment: Payment) => {
       const room = await em.findOneOrFail(EscrowRoom, payment.subjectId);

@@ -2,11 +2,11 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { formatRupiah, unmatchedPaymentPostings } from '@pasar/domain';
 import { isUuid } from '../catalog/listing.service.js';
 import { Photo } from '../catalog/photo.entity.js';
-import type { AuthedContext } from '../core/context.js';
+import type { AuthedContext, Context } from '../core/context.js';
 import { badInput, invalidState, notFound } from '../core/graphql/errors.js';
 import type { LiveEvent } from '../core/live.js';
 import type { Live } from '../core/live.js';
-import { adminIds } from '../identity/user.entity.js';
+import { adminIds, Role } from '../identity/user.entity.js';
 import { PAYMENT_SUBJECT, type LedgerService } from '../ledger/ledger.service.js';
 import type { NotificationService } from '../notify/notification.service.js';
 import { Payment } from './payment.entity.js';
@@ -35,6 +35,11 @@ export interface PaymentSubjectHandler {
    * audience a transfer receipt arrived.
    */
   reviewers(em: EntityManager, payment: Payment): Promise<{ userIds: string[]; link: string; events: LiveEvent[] }>;
+  /**
+   * Whether the caller (not an admin, not the payer: those always may) confirms manual
+   * transfers of `payment` and so may see its receipt. Called per payment of a list: batched.
+   */
+  mayReview(ctx: Context, payment: Payment): Promise<boolean>;
 }
 
 /**
@@ -79,10 +84,12 @@ export class PaymentService {
     return payment;
   }
 
-  /** Whether `userId` confirms manual transfers of `payment` (and so may see its receipt). */
-  async isReviewer(em: EntityManager, payment: Payment, userId: string): Promise<boolean> {
+  /** Whether the caller may see `payment`'s transfer receipt: an admin, the payer, or whoever confirms it (handler.mayReview). */
+  async maySeeProof(ctx: Context, payment: Payment): Promise<boolean> {
+    if (!ctx.user) return false;
+    if (ctx.user.role === Role.ADMIN || ctx.user.id === payment.payer.id) return true;
     const handler = this.handlers.get(payment.subjectType);
-    return !!handler && (await handler.reviewers(em, payment)).userIds.includes(userId);
+    return !!handler && handler.mayReview(ctx, payment);
   }
 
   /** Applies a verified notification; returns APPLIED, UNMATCHED, DUPLICATE, IGNORED, AMOUNT_MISMATCH or UNKNOWN_ORDER. */
