@@ -389,6 +389,12 @@ export function balancesOf(transactions: Posting[][]): Map<string, number> {
   return out;
 }
 
+/** Release and refund of an order move the same way (heldOrderTo): the held total to one member. */
+const HELD_ORDER_TO_PAYABLE = Object.freeze([
+  Object.freeze({ kind: 'ORDER_HOLDING', sign: '+', max: 1 }),
+  Object.freeze({ kind: 'PAYABLE', sign: '-', max: 1 }),
+] as const);
+
 /**
  * Which (account kind, sign) legs each transaction kind may have, and at most how many of
  * each: '+' a debit, '−' a credit. Frozen.
@@ -422,14 +428,8 @@ export const LEDGER_TRANSACTION_SHAPES: Readonly<
     Object.freeze({ kind: 'PROVIDER', sign: '+', max: 1 }),
     Object.freeze({ kind: 'ORDER_HOLDING', sign: '-', max: 1 }),
   ] as const),
-  ORDER_RELEASE: Object.freeze([
-    Object.freeze({ kind: 'ORDER_HOLDING', sign: '+', max: 1 }),
-    Object.freeze({ kind: 'PAYABLE', sign: '-', max: 1 }),
-  ] as const),
-  ORDER_REFUND: Object.freeze([
-    Object.freeze({ kind: 'ORDER_HOLDING', sign: '+', max: 1 }),
-    Object.freeze({ kind: 'PAYABLE', sign: '-', max: 1 }),
-  ] as const),
+  ORDER_RELEASE: HELD_ORDER_TO_PAYABLE,
+  ORDER_REFUND: HELD_ORDER_TO_PAYABLE,
   UNMATCHED_PAYMENT: Object.freeze([
     Object.freeze({ kind: 'PROVIDER', sign: '+', max: 1 }),
     Object.freeze({ kind: 'PAYABLE', sign: '-', max: 1 }),
