@@ -20,17 +20,7 @@ import {
 } from './barter-deal.js';
 import type { TradeParty } from './barter-offer.js';
 import { DomainError } from './errors.js';
-
-/** Runs fn and returns the DomainError it throws (fails the test if it does not throw one). */
-function domainError(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a DomainError to be thrown');
-}
+import { domainError } from './domain-error.test-helper.js';
 
 const flags = (BUYER: boolean, SELLER: boolean): Record<TradeParty, boolean> => ({ BUYER, SELLER });
 const deal = (

@@ -23,17 +23,7 @@ import {
 } from './barter-offer.js';
 import { DomainError } from './errors.js';
 import { isBalanced } from './points.js';
-
-/** Runs fn and returns the DomainError it throws (fails the test if it does not throw one). */
-function domainError(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a DomainError to be thrown');
-}
+import { domainError } from './domain-error.test-helper.js';
 
 type Act = Exclude<OfferAction, 'MAKE'>;
 const ACTS: Act[] = ['ACCEPT', 'REJECT', 'COUNTER', 'WITHDRAW', 'EXPIRE', 'CANCEL'];

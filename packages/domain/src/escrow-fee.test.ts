@@ -8,17 +8,7 @@ import {
   type FeeSchedule,
   type FeeTier,
 } from './escrow-fee.js';
-
-/** Runs fn and returns the DomainError it throws (fails the test if it does not throw one). */
-function domainError(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a DomainError to be thrown');
-}
+import { domainError } from './domain-error.test-helper.js';
 
 describe('DEFAULT_FEE_SCHEDULE', () => {
   it('is exactly the seed table and deeply frozen', () => {

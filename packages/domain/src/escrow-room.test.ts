@@ -18,17 +18,7 @@ import {
   type EscrowOutcome,
   type EscrowStatus,
 } from './escrow-room.js';
-
-/** Runs fn and returns the DomainError it throws (fails the test if it does not throw one). */
-function domainError(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a DomainError to be thrown');
-}
+import { domainError } from './domain-error.test-helper.js';
 
 /** Every concrete event: CANCEL by each canceller, RESOLVE with each outcome. */
 const EVENTS: EscrowEvent[] = [

@@ -37,17 +37,7 @@ import {
   type Posting,
 } from './ledger.js';
 import { ORDER_STATUSES, ORDER_TRANSITIONS, applyOrderEvent, type OrderEvent, type OrderStatus } from './order.js';
-
-/** Runs fn and returns the DomainError it throws (fails the test if it does not throw one). */
-function domainError(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a DomainError to be thrown');
-}
+import { domainError } from './domain-error.test-helper.js';
 
 /** mulberry32: a small seeded PRNG, so the random cases are the same on every run. */
 function rng(seed: number): () => number {

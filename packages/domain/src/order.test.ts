@@ -16,17 +16,7 @@ import {
   type OrderEvent,
   type OrderStatus,
 } from './order.js';
-
-/** Runs fn and returns the DomainError it throws (fails the test if it does not throw one). */
-function domainError(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a DomainError to be thrown');
-}
+import { domainError } from './domain-error.test-helper.js';
 
 describe('ORDER_RULES and ORDER_TRANSITIONS', () => {
   it('has the PRODUCT.md §6 limits and frozen tables', () => {

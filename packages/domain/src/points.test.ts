@@ -14,6 +14,7 @@ import {
   type ItemCondition,
   type Valuation,
 } from './points.js';
+import { domainError } from './domain-error.test-helper.js';
 
 const v = (utility: number, scarcity: number, durability: number, portability: number): Valuation => ({
   utility,
@@ -21,17 +22,6 @@ const v = (utility: number, scarcity: number, durability: number, portability: n
   durability,
   portability,
 });
-
-/** Runs fn and returns the DomainError it throws (fails the test if it does not throw one). */
-function domainError(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a DomainError to be thrown');
-}
 
 /** A fresh, mutable copy of the default config. */
 function cfg(): BarterConfig {

@@ -13,17 +13,7 @@ import {
   type ShippingQuote,
   type ShippingRate,
 } from './shipping.js';
-
-/** Runs fn and returns the DomainError it throws (fails the test if it does not throw one). */
-function domainError(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a DomainError to be thrown');
-}
+import { domainError } from './domain-error.test-helper.js';
 
 const BANDUNG: GeoPoint = { latitude: -6.914744, longitude: 107.60981 }; // Kota Bandung
 const JAKSEL: GeoPoint = { latitude: -6.261493, longitude: 106.8106 }; // Kota Administrasi Jakarta Selatan
