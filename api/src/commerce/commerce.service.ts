@@ -1,5 +1,5 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { applyOrderEvent, formatRupiah, orderPaymentPostings, orderRefundPostings, orderReleasePostings, orderSettlementOf, releasesStock, ORDER_RULES } from '@pasar/domain';
+import { applyOrderEvent, formatRupiah, orderPaymentPostings, orderRefundPostings, orderReleasePostings, orderSettlementOf, releasesStock, ORDER_RULES, type OrderActor, type OrderEvent } from '@pasar/domain';
 import { isUuid } from '../catalog/listing.service.js';
 import { Listing } from '../catalog/listing.entity.js';
 import type { ReferenceService } from '../catalog/reference.service.js';
@@ -202,13 +202,7 @@ export class CommerceService {
         order.trackingNumber = resi;
         order.shippedAt = new Date();
       }
-      const from = order.status;
-      order.status = applyOrderEvent(from, action, actor);
-      if (releasesStock(from, order.status)) await this.returnStock(em, order.id);
-      await this.settle(em, order, from, store);
-      const jobs: [string, string, Date][] = [];
-      if (order.status === 'SHIPPED') jobs.push([COMMERCE_JOBS.autoDeliver, order.id, this.deliveredAfter(order)]);
-      if (order.status === 'DELIVERED') jobs.push(this.delivered(order));
+      const jobs = await this.move(em, order, action, actor, store);
       return { value: null, events: [{ topic: 'ORDER', orderId: order.id, audience: [order.buyer.id, ...staff] }], jobs };
     });
     return ctx.em.fork().findOneOrFail(Order, orderId);
@@ -231,44 +225,56 @@ export class CommerceService {
   }
 
   /** The expiry job: an unpaid order past its window is cancelled and its stock returned (idempotent). */
-  async expire(root: EntityManager, orderId: string): Promise<void> {
-    await commit(root, this.live, this.jobs, async (em) => {
-      const order = await em.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!order || order.status !== 'PENDING_PAYMENT' || order.expiresAt > new Date()) return { value: null, events: [] };
-      order.status = applyOrderEvent('PENDING_PAYMENT', 'EXPIRE', 'SYSTEM');
-      await this.returnStock(em, order.id);
-      return { value: null, events: [{ topic: 'ORDER', orderId: order.id, audience: [order.buyer.id] }] };
-    });
-  }
-
-  /**
-   * The confirmation job: a DELIVERED order past its confirmBy is COMPLETED as SYSTEM and the
-   * store's money released (ORDER_RULES.confirmHours). Idempotent: anything else is left alone.
-   */
-  async autoComplete(root: EntityManager, orderId: string): Promise<void> {
-    await commit(root, this.live, this.jobs, async (em) => {
-      const order = await em.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!order || order.status !== 'DELIVERED' || !order.confirmBy || order.confirmBy > new Date()) return { value: null, events: [] };
-      const store = await em.findOneOrFail(Store, order.store.id);
-      order.status = applyOrderEvent('DELIVERED', 'COMPLETE', 'SYSTEM');
-      await this.settle(em, order, 'DELIVERED', store);
-      return { value: null, events: [{ topic: 'ORDER', orderId: order.id, audience: [order.buyer.id, ...(await storeStaffIds(em, store))] }] };
-    });
+  expire(root: EntityManager, orderId: string): Promise<void> {
+    return this.timeout(root, orderId, 'expire');
   }
 
   /**
    * The delivery job: a SHIPPED order nobody marked delivered counts as DELIVERED (by SYSTEM)
    * ORDER_RULES.deliveredAfterDays after shipping, and its confirmation period starts.
-   * Idempotent: anything else is left alone.
    */
-  async autoDeliver(root: EntityManager, orderId: string): Promise<void> {
+  autoDeliver(root: EntityManager, orderId: string): Promise<void> {
+    return this.timeout(root, orderId, 'deliver');
+  }
+
+  /** The confirmation job: a DELIVERED order past its confirmBy is COMPLETED by SYSTEM and the store's money released (ORDER_RULES.confirmHours). */
+  autoComplete(root: EntityManager, orderId: string): Promise<void> {
+    return this.timeout(root, orderId, 'complete');
+  }
+
+  /** The order's timeouts (jobs and the minute sweep): the status each applies to, when it is due, and the SYSTEM event it sends. */
+  private readonly timeouts = {
+    expire: { from: 'PENDING_PAYMENT', event: 'EXPIRE', due: (o: Order) => o.expiresAt },
+    deliver: { from: 'SHIPPED', event: 'DELIVER', due: (o: Order) => this.deliveredAfter(o) },
+    complete: { from: 'DELIVERED', event: 'COMPLETE', due: (o: Order) => o.confirmBy ?? null },
+  } as const satisfies Record<string, { from: OrderStatus; event: OrderEvent; due: (o: Order) => Date | null }>;
+
+  /** Runs one timeout on a locked order if it is still in that status and due; otherwise nothing (idempotent). */
+  private async timeout(root: EntityManager, orderId: string, kind: keyof CommerceService['timeouts']): Promise<void> {
+    const t = this.timeouts[kind];
     await commit(root, this.live, this.jobs, async (em) => {
       const order = await em.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!order || order.status !== 'SHIPPED' || this.deliveredAfter(order) > new Date()) return { value: null, events: [] };
-      order.status = applyOrderEvent('SHIPPED', 'DELIVER', 'SYSTEM');
+      const due = order?.status === t.from ? t.due(order) : null;
+      if (!order || !due || due > new Date()) return { value: null, events: [] };
       const store = await em.findOneOrFail(Store, order.store.id);
-      return { value: null, events: [{ topic: 'ORDER', orderId: order.id, audience: [order.buyer.id, ...(await storeStaffIds(em, store))] }], jobs: [this.delivered(order)] };
+      const jobs = await this.move(em, order, t.event, 'SYSTEM', store);
+      return { value: null, events: [{ topic: 'ORDER', orderId: order.id, audience: [order.buyer.id, ...(await storeStaffIds(em, store))] }], jobs };
     });
+  }
+
+  /**
+   * Applies `event` by `actor` to a locked order and everything that goes with the new status,
+   * in the caller's transaction: stock returned, held money booked (settle), the delivery or
+   * confirmation timeout stamped. Returns the jobs to schedule after commit.
+   */
+  private async move(em: EntityManager, order: Order, event: OrderEvent, actor: OrderActor, store: Store): Promise<[string, string, Date][]> {
+    const from = order.status;
+    order.status = applyOrderEvent(from, event, actor);
+    if (releasesStock(from, order.status)) await this.returnStock(em, order.id);
+    await this.settle(em, order, from, store);
+    if (order.status === 'SHIPPED') return [[COMMERCE_JOBS.autoDeliver, order.id, this.deliveredAfter(order)]];
+    if (order.status === 'DELIVERED') return [this.delivered(order)];
+    return [];
   }
 
   /** Seconds after shipping when a SHIPPED order nobody marked delivered counts as delivered (ORDER_DELIVERED_AFTER_SECONDS). */
