@@ -86,12 +86,9 @@ export class CommerceService {
     paid: async (em: EntityManager, payment: Payment): Promise<LiveEvent[]> => {
       const order = await em.findOneOrFail(Order, payment.subjectId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (payment.amount !== order.total) throw conflict('The payment does not match the order total.');
-      order.status = applyOrderEvent(order.status, 'PAY', 'SYSTEM');
-      order.paidAt = new Date();
+      await this.markPaid(em, order, 'SYSTEM', payment.provider);
       payment.status = 'PAID';
       payment.paidAt = order.paidAt;
-      // The total is held for the order (PRODUCT §6; no commission), booked once whatever retries or races.
-      await this.ledger.post(em, `order-pay:${order.id}`, 'ORDER_PAY', { type: ORDER_SUBJECT, id: order.id }, orderPaymentPostings({ provider: payment.provider, total: order.total }));
       const store = await em.findOneOrFail(Store, order.store.id);
       return [{ topic: 'ORDER', orderId: order.id, audience: [order.buyer.id, ...(await storeStaffIds(em, store))] }];
     },
@@ -215,9 +212,7 @@ export class CommerceService {
       if (!order) throw notFound('Order');
       const staff = await storeStaffIds(em, await em.findOneOrFail(Store, order.store.id));
       if (!staff.includes(ctx.user.id) && ctx.user.role !== Role.ADMIN) throw forbidden('Only the store\'s staff confirm payments.');
-      order.status = applyOrderEvent(order.status, 'PAY', 'STAFF');
-      order.paidAt = new Date();
-      await this.ledger.post(em, `order-pay:${order.id}`, 'ORDER_PAY', { type: ORDER_SUBJECT, id: order.id }, orderPaymentPostings({ provider: 'MANUAL_TRANSFER', total: order.total }));
+      await this.markPaid(em, order, 'STAFF', 'MANUAL_TRANSFER');
       await em.nativeUpdate(Payment, { subjectType: 'ORDER', subjectId: order.id, provider: 'MANUAL_TRANSFER', status: 'PENDING' }, { status: 'PAID', paidAt: order.paidAt });
       return { value: null, events: [{ topic: 'ORDER', orderId: order.id, audience: [order.buyer.id, ...staff] }] };
     });
@@ -260,6 +255,17 @@ export class CommerceService {
       const jobs = await this.move(em, order, t.event, 'SYSTEM', store);
       return { value: null, events: [{ topic: 'ORDER', orderId: order.id, audience: [order.buyer.id, ...(await storeStaffIds(em, store))] }], jobs };
     });
+  }
+
+  /**
+   * PAY by `actor` on a locked order: PAID now, and the total held for it in the ledger
+   * (ORDER_PAY from PROVIDER:<provider>; PRODUCT §6, no commission), booked once whatever
+   * retries or races (idempotency key "order-pay:<id>").
+   */
+  private async markPaid(em: EntityManager, order: Order, actor: OrderActor, provider: string): Promise<void> {
+    order.status = applyOrderEvent(order.status, 'PAY', actor);
+    order.paidAt = new Date();
+    await this.ledger.post(em, `order-pay:${order.id}`, 'ORDER_PAY', { type: ORDER_SUBJECT, id: order.id }, orderPaymentPostings({ provider, total: order.total }));
   }
 
   /**
