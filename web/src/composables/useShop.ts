@@ -82,6 +82,21 @@ export const OrderFragment = graphql(`
   }
 `);
 
+/** The cart as every cart query and mutation returns it (the mutations' result replaces the cached cart). */
+export const CartFragment = graphql(`
+  fragment CartFields on Cart {
+    items
+    subtotal
+    lines {
+      quantity
+      lineTotal
+      listing {
+        ...StoreProductFields
+      }
+    }
+  }
+`);
+
 export const StoreDocument = graphql(`
   query Store($slug: String!, $first: Int!) {
     store(slug: $slug) {
@@ -96,15 +111,7 @@ export const StoreDocument = graphql(`
 export const CartDocument = graphql(`
   query Cart {
     cart {
-      items
-      subtotal
-      lines {
-        quantity
-        lineTotal
-        listing {
-          ...StoreProductFields
-        }
-      }
+      ...CartFields
     }
   }
 `);
@@ -112,15 +119,7 @@ export const CartDocument = graphql(`
 export const AddToCartDocument = graphql(`
   mutation AddToCart($listingId: ID!, $quantity: Int!) {
     addToCart(listingId: $listingId, quantity: $quantity) {
-      items
-      subtotal
-      lines {
-        quantity
-        lineTotal
-        listing {
-          ...StoreProductFields
-        }
-      }
+      ...CartFields
     }
   }
 `);
@@ -128,15 +127,7 @@ export const AddToCartDocument = graphql(`
 export const UpdateCartItemDocument = graphql(`
   mutation UpdateCartItem($listingId: ID!, $quantity: Int!) {
     updateCartItem(listingId: $listingId, quantity: $quantity) {
-      items
-      subtotal
-      lines {
-        quantity
-        lineTotal
-        listing {
-          ...StoreProductFields
-        }
-      }
+      ...CartFields
     }
   }
 `);
