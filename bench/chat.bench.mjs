@@ -20,28 +20,21 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { signAccessToken } from '@pasar/api/identity/tokens.js';
+import { productionApiEnv, provisionWorkspace } from './lib/api-env.mjs';
 import { spawnApi } from './lib/api-process.mjs';
-import { provisionDatabase } from './lib/database.mjs';
+import { parseArgs } from './lib/args.mjs';
+import { fmt, table } from './lib/format.mjs';
+import { logApiFingerprint } from './lib/fingerprint.mjs';
+import { describeMachine, machineFacts, runFacts, writeResults } from './lib/results.mjs';
 import { round, percentile } from './lib/stats.mjs';
+import { cleanups, runMain } from './lib/teardown.mjs';
 import { openClients, openFileLimit } from './lib/ws-clients.mjs';
-import { apiFingerprint } from './lib/fingerprint.mjs';
-import { cleanups, cleanup } from './lib/teardown.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = join(HERE, '..');
-
-const args = Object.fromEntries(process.argv.slice(2).map((a) => {
-  const m = /^--([^=]+)(?:=(.*))?$/.exec(a);
-  if (!m) throw new Error(`unknown argument ${a}`);
-  return [m[1], m[2] ?? true];
-}));
+const args = parseArgs();
 const SETTINGS = {
   phase: args.phase ?? 'all',
   fanout: {
@@ -80,7 +73,6 @@ const NOTIFICATION_SUBSCRIPTION = `subscription Bell { notificationAdded { id ki
 const SEND = `mutation Send($id: ID!, $text: String!) { sendMessage(conversationId: $id, input: { text: $text }) { id createdAt } }`;
 
 const log = (...a) => console.log(...a);
-const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
 const MB = 1024 * 1024;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -104,9 +96,6 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
     process.exit(1);
   }
 }
-
-// ------------------------------------------------------------------ tear-down
-
 
 // ------------------------------------------------------------------ HTTP helpers
 
@@ -509,12 +498,6 @@ async function memory(env, dbUrl) {
 
 // ------------------------------------------------------------------ report
 
-function table(head, rows, leftCols = 1) {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((b) => b[i].length)));
-  const line = (cells) => cells.map((c, i) => (i < leftCols ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ');
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');
-}
-
 function report(f, m) {
   const parts = [];
   const yes = (ok) => (ok ? 'yes' : 'NO');
@@ -535,7 +518,7 @@ function report(f, m) {
         ...f.sweep.map(row),
         row(f),
       ],
-      0,
+      [],
     ));
     parts.push(`latency = from just before the sendMessage HTTP request to the subscriber's next (percentiles over every delivery); mean first / last = mean over messages of`);
     parts.push(`the earliest / latest subscriber; SQL/msg = statements the API ran per message; CPU/delivery = (API CPU/msg − alone) ÷ subscribers; bench-process (client) CPU ${ms(f.clientCpuMsPerMessage)}/msg.`);
@@ -556,7 +539,7 @@ function report(f, m) {
         r.rssPerThousandMB == null ? 'baseline' : `${fmt(r.rssPerThousandMB, 2)} MB`,
         r.heapPerThousandMB == null ? 'baseline' : `${fmt(r.heapPerThousandMB, 2)} MB`, String(r.tcpSockets),
       ]),
-      0,
+      [],
     ));
     parts.push(`per 1000 = (reading − baseline) ÷ thousands of connections${m.marginalPerThousandMB ? `; marginal ${m.marginalPerThousandMB.between.join('→')}: RSS ${fmt(m.marginalPerThousandMB.rss, 2)} MB, heap ${fmt(m.marginalPerThousandMB.heapUsed, 2)} MB per 1000` : ''}; `
       + `SQL statements per connection ${fmt(m.statementsPerConnection, 2)}; after closing all: RSS ${fmt(m.afterClose.rssMB)} MB, heapUsed ${fmt(m.afterClose.heapUsedMB)} MB.`);
@@ -577,43 +560,12 @@ function report(f, m) {
 
 async function main() {
   const t0 = performance.now();
-  const machine = {
-    node: process.version,
-    platform: `${process.platform} ${process.arch}`,
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model ?? 'unknown',
-    memoryGiB: round(totalmem() / 2 ** 30, 1),
-    openFiles: openFileLimit(),
-    loadAverageAtStart: loadavg().map((x) => round(x, 2)),
-  };
-  log(`Pasar chat benchmark — node ${machine.node}, ${machine.cpus} CPU (${machine.cpuModel}), ${machine.memoryGiB} GiB, open files ${machine.openFiles?.soft ?? '?'}, load ${machine.loadAverageAtStart.join(' ')}`);
-  const fingerprint = apiFingerprint();
-  log(`API at ${fingerprint.commit}${fingerprint.uncommittedApiFiles.length ? `, uncommitted: ${fingerprint.uncommittedApiFiles.join(', ')}` : ''}`);
-  if (fingerprint.distOlderThanSource.length) {
-    log(`  ! api/dist is older than its source for ${fingerprint.distOlderThanSource.length} file(s) (${fingerprint.distOlderThanSource.slice(0, 5).join(', ')}): rebuild with "cd api && npx tsc -p tsconfig.build.json"`);
-  }
+  const machine = machineFacts({ openFiles: openFileLimit() });
+  log(`Pasar chat benchmark — ${describeMachine(machine)}, open files ${machine.openFiles?.soft ?? '?'}, load ${machine.loadAverageAtStart.join(' ')}`);
+  const fingerprint = logApiFingerprint();
 
-  const db = await provisionDatabase();
-  cleanups.push(() => db.drop());
-  log(`database ${db.name} on ${db.where}`);
-  const dataDir = mkdtempSync(join(tmpdir(), 'pasar-bench-data-'));
-  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-
-  // The API's environment, as listings.bench.mjs passes it to loadConfig.
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    JWT_SECRET: randomBytes(30).toString('base64url'),
-    MESSAGE_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-    ACCESS_TOKEN_TTL: '3600',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DATABASE_URL: db.url,
-    DATA_DIR: dataDir,
-    SEED_DEMO: 'false',
-    RUN_JOBS: 'false',
-    LOG_LEVEL: 'warn',
-  };
+  const { db, dataDir } = await provisionWorkspace();
+  const env = productionApiEnv({ databaseUrl: db.url, dataDir });
 
   const phase = SETTINGS.phase;
   const f = phase === 'all' || phase === 'fanout' ? await fanout(env) : null;
@@ -625,9 +577,7 @@ async function main() {
   log(printed);
   log('');
   const out = {
-    generatedAt: new Date().toISOString(),
-    elapsedSeconds: elapsed,
-    machine: { ...machine, loadAverageAtEnd: loadavg().map((x) => round(x, 2)) },
+    ...runFacts(elapsed, machine),
     api: fingerprint,
     database: db.where,
     settings: SETTINGS,
@@ -636,19 +586,7 @@ async function main() {
     memory: m,
     table: printed,
   };
-  const file = join(HERE, 'results', 'chat.json');
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(out, null, 2) + '\n');
-  log(`wrote ${file} (run took ${elapsed} s)`);
+  writeResults('chat.json', out, elapsed);
 }
 
-let exitCode = 0;
-try {
-  await main();
-} catch (err) {
-  console.error(err);
-  exitCode = 1;
-} finally {
-  await cleanup();
-}
-process.exit(exitCode);
+await runMain(main);

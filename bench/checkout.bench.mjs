@@ -30,34 +30,32 @@
  * --no-profile, --sequential=100, --no-sequential.
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { cpus } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { productionApiEnv, provisionWorkspace } from './lib/api-env.mjs';
 import { spawnApi } from './lib/api-process.mjs';
-import { provisionDatabase } from './lib/database.mjs';
+import { parseArgs } from './lib/args.mjs';
+import { fmt, table } from './lib/format.mjs';
+import { logApiFingerprint } from './lib/fingerprint.mjs';
+import { describeMachine, machineFacts, RESULTS_DIR, runFacts, writeResults } from './lib/results.mjs';
 import { round, summarize } from './lib/stats.mjs';
-import { apiFingerprint } from './lib/fingerprint.mjs';
-import { cleanups, cleanup, cleanupOnce } from './lib/teardown.mjs';
+import { cleanups, cleanupOnce, runMain } from './lib/teardown.mjs';
 
 // jsonwebtoken as the API itself resolves it (a dependency of @pasar/api, not of the bench).
 const jwt = createRequire(fileURLToPath(import.meta.resolve('@pasar/api/identity/tokens.js')))('jsonwebtoken');
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = join(HERE, '..');
 /** The profiled pass's whole V8 CPU profile (git-ignored, like the JSON). */
-const PROFILE_FILE = join(HERE, 'results', 'checkout.cpuprofile');
+const PROFILE_FILE = join(RESULTS_DIR, 'checkout.cpuprofile');
 
-const args = Object.fromEntries(process.argv.slice(2).map((a) => {
-  const m = /^--([^=]+)(?:=(.*))?$/.exec(a);
-  if (!m) throw new Error(`unknown argument ${a}`);
-  return [m[1], m[2] ?? true];
-}));
+const args = parseArgs();
 const num = (v, d) => (v === undefined ? d : Number(v));
 const BUYERS = num(args.buyers, 3000);
 const STOCK = num(args.stock, 1000);
@@ -89,13 +87,7 @@ const CHECKOUT = 'mutation C($input: CheckoutInput!) { checkout(input: $input) {
 const SHIP_TO = { recipient: 'Budi', phone: '081234567890', address: 'Jl. Merdeka No. 1', cityCode: '34.71' };
 
 const log = (...a) => console.log(...a);
-const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
 const int = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : String(x));
-
-/** Tear-down steps, run once in reverse order (normal end, error, or Ctrl-C). */
-
-// ------------------------------------------------------------------ facts about the API build
-
 
 // ------------------------------------------------------------------ CPU accounting (Linux /proc)
 
@@ -429,13 +421,6 @@ function violations(m, v) {
 
 // ------------------------------------------------------------------ report
 
-/** A text table; columns in `left` (indices) are left-aligned, the others right-aligned. */
-function table(head, rows, left = [0]) {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((b) => b[i].length)));
-  const line = (cells) => cells.map((c, i) => (left.includes(i) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ');
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');
-}
-
 function report(results, profile, sequential, env) {
   const parts = [];
   const yes = (b) => (b ? 'yes' : 'NO');
@@ -513,42 +498,12 @@ function report(results, profile, sequential, env) {
 
 async function main() {
   const t0 = performance.now();
-  const machine = {
-    node: process.version,
-    platform: `${process.platform} ${process.arch}`,
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model ?? 'unknown',
-    memoryGiB: round(totalmem() / 2 ** 30, 1),
-    loadAverageAtStart: loadavg().map((x) => round(x, 2)),
-  };
-  log(`Pasar checkout benchmark — node ${machine.node}, ${machine.cpus} CPU (${machine.cpuModel}), ${machine.memoryGiB} GiB, load ${machine.loadAverageAtStart.join(' ')}`);
-  const fingerprint = apiFingerprint();
-  log(`API at ${fingerprint.commit}${fingerprint.uncommittedApiFiles.length ? `, uncommitted: ${fingerprint.uncommittedApiFiles.join(', ')}` : ''}`);
-  if (fingerprint.distOlderThanSource.length) {
-    log(`  ! api/dist is older than its source for ${fingerprint.distOlderThanSource.length} file(s) (${fingerprint.distOlderThanSource.slice(0, 5).join(', ')}): rebuild with "cd api && npx tsc -p tsconfig.build.json"`);
-  }
+  const machine = machineFacts();
+  log(`Pasar checkout benchmark — ${describeMachine(machine)}, load ${machine.loadAverageAtStart.join(' ')}`);
+  const fingerprint = logApiFingerprint();
 
-  const db = await provisionDatabase();
-  cleanups.push(() => db.drop());
-  log(`database ${db.name} on ${db.where}`);
-  const dataDir = mkdtempSync(join(tmpdir(), 'pasar-bench-data-'));
-  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-
-  // The API's environment, as listings.bench.mjs passes it to loadConfig.
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    JWT_SECRET: randomBytes(30).toString('base64url'),
-    MESSAGE_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-    ACCESS_TOKEN_TTL: '3600',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DATABASE_URL: db.url,
-    DATA_DIR: dataDir,
-    SEED_DEMO: 'false',
-    RUN_JOBS: 'false',
-    LOG_LEVEL: 'warn',
-  };
+  const { db, dataDir } = await provisionWorkspace();
+  const env = productionApiEnv({ databaseUrl: db.url, dataDir });
   const api = await spawnApi({ ...env, BENCH_SQL_COUNTER: 'false' });
   const closeApi = cleanupOnce(() => api.close());
   log(`API process pid ${api.pid} on 127.0.0.1:${api.port} (production settings, no SQL counter)`);
@@ -637,9 +592,7 @@ async function main() {
   log('');
   const contention = results.filter((r) => r.name === 'contention');
   const out = {
-    generatedAt: new Date().toISOString(),
-    elapsedSeconds: elapsed,
-    machine: { ...machine, loadAverageAtEnd: loadavg().map((x) => round(x, 2)) },
+    ...runFacts(elapsed, machine),
     api: fingerprint,
     database: { where: db.where, postgres: version },
     settings: SETTINGS,
@@ -654,20 +607,8 @@ async function main() {
     profile,
     table: printed,
   };
-  const file = join(HERE, 'results', 'checkout.json');
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(out, null, 2) + '\n');
-  log(`wrote ${file} (run took ${elapsed} s)`);
+  writeResults('checkout.json', out, elapsed);
   if (results.some((r) => r.violations.length) || sequential?.problems.length) throw new Error('stock or order invariants violated (see above)');
 }
 
-let exitCode = 0;
-try {
-  await main();
-} catch (err) {
-  console.error(err);
-  exitCode = 1;
-} finally {
-  await cleanup();
-}
-process.exit(exitCode);
+await runMain(main);

@@ -8,9 +8,6 @@
  * Uses DATABASE_URL's server when set (creates and drops pasar_bench_<pid>), otherwise an
  * embedded PostgreSQL in a temp dir. Writes results/listings.json.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -18,11 +15,13 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { loadConfig } from '@pasar/api/core/config.js';
 import { startServer } from '@pasar/api/core/server.js';
-import { provisionDatabase } from './lib/database.mjs';
+import { provisionWorkspace } from './lib/api-env.mjs';
+import { fmt, table as textTable } from './lib/format.mjs';
+import { describeMachine, machineFacts, runFacts, writeResults } from './lib/results.mjs';
 import { seedListings } from './lib/seed.mjs';
 import { sqlListings } from './lib/sql-listings.mjs';
 import { round, summarize } from './lib/stats.mjs';
-import { cleanups, cleanup } from './lib/teardown.mjs';
+import { cleanups, runMain } from './lib/teardown.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SETTINGS = {
@@ -49,9 +48,6 @@ const SCENARIOS = [
 });
 
 const log = (...a) => console.log(...a);
-const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
-
-/** Tear-down steps, run once in reverse order (normal end, error, or Ctrl-C). */
 
 async function postGraphql(url, body) {
   const res = await fetch(url, {
@@ -155,36 +151,21 @@ function table(rows) {
     fmt(r.sql.rps), `${fmt(r.sql.p50, 2)} ms`, `${fmt(r.sql.p99, 2)} ms`,
     `${fmt(r.ratio * 100, 1)} %`, fmt(r.statementsPerRequest, 2), fmt(r.statementsPerRequestWithoutTotal, 2), String(r.totalCount),
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells) => cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ');
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...body.map(line)].join('\n');
+  return textTable(head, body);
 }
 
 async function main() {
   const t0 = performance.now();
-  const machine = {
-    node: process.version,
-    platform: `${process.platform} ${process.arch}`,
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model ?? 'unknown',
-    memoryGiB: round(totalmem() / 2 ** 30, 1),
-    loadAverageAtStart: loadavg().map((x) => round(x, 2)),
-  };
-  log(`Pasar listings benchmark — node ${machine.node}, ${machine.cpus} CPU (${machine.cpuModel}), ${machine.memoryGiB} GiB, load ${machine.loadAverageAtStart.join(' ')}`);
+  const machine = machineFacts();
+  log(`Pasar listings benchmark — ${describeMachine(machine)}, load ${machine.loadAverageAtStart.join(' ')}`);
 
-  const db = await provisionDatabase();
-  cleanups.push(() => db.drop());
-  log(`database ${db.name} on ${db.where}`);
-
-  const dataDir = mkdtempSync(join(tmpdir(), 'pasar-bench-data-'));
-  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const { db, dataDir } = await provisionWorkspace();
   const counter = { count: 0 };
   const server = await startServer(loadConfig({
     ...process.env,
     NODE_ENV: 'production',
     JWT_SECRET: 'x'.repeat(40),
     // Required in production; messages are not part of this bench, so any key will do.
-    MESSAGE_KEYS: `bench:${randomBytes(32).toString('base64')}`,
     MESSAGE_KEYS: `bench:${Buffer.alloc(32, 9).toString('base64')}`,
     HOST: '127.0.0.1',
     PORT: '0',
@@ -261,27 +242,13 @@ async function main() {
   log('');
 
   const out = {
-    generatedAt: new Date().toISOString(),
-    elapsedSeconds: elapsed,
-    machine: { ...machine, loadAverageAtEnd: loadavg().map((x) => round(x, 2)) },
+    ...runFacts(elapsed, machine),
     database: { where: db.where, ...data },
     settings: SETTINGS,
     results,
     table: printed,
   };
-  const file = join(HERE, 'results', 'listings.json');
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(out, null, 2) + '\n');
-  log(`wrote ${file} (run took ${elapsed} s)`);
+  writeResults('listings.json', out, elapsed);
 }
 
-let exitCode = 0;
-try {
-  await main();
-} catch (err) {
-  console.error(err);
-  exitCode = 1;
-} finally {
-  await cleanup();
-}
-process.exit(exitCode);
+await runMain(main);

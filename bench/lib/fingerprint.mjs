@@ -39,3 +39,13 @@ export function apiFingerprint() {
     distOlderThanSource: stale,
   };
 }
+
+/** `apiFingerprint()`, announced: the commit and uncommitted files, and a warning when the build is stale. */
+export function logApiFingerprint() {
+  const fingerprint = apiFingerprint();
+  console.log(`API at ${fingerprint.commit}${fingerprint.uncommittedApiFiles.length ? `, uncommitted: ${fingerprint.uncommittedApiFiles.join(', ')}` : ''}`);
+  if (fingerprint.distOlderThanSource.length) {
+    console.log(`  ! api/dist is older than its source for ${fingerprint.distOlderThanSource.length} file(s) (${fingerprint.distOlderThanSource.slice(0, 5).join(', ')}): rebuild with "cd api && npx tsc -p tsconfig.build.json"`);
+  }
+  return fingerprint;
+}

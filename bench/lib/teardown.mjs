@@ -34,3 +34,20 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
     cleanup().finally(() => process.exit(130));
   });
 }
+
+/**
+ * Runs a bench's `main`, then the teardown whatever happened, and exits: 0, or 1 after
+ * printing the error.
+ */
+export async function runMain(main) {
+  let exitCode = 0;
+  try {
+    await main();
+  } catch (err) {
+    console.error(err);
+    exitCode = 1;
+  } finally {
+    await cleanup();
+  }
+  process.exit(exitCode);
+}
